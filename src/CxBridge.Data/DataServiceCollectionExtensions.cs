@@ -1,0 +1,31 @@
+using CxBridge.Data.Imports;
+using CxBridge.Data.Migrations;
+using CxBridge.Data.Queries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CxBridge.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database (connection string "CxBridge"), the migrator, the import service and the metric
+    /// queries, with settings from the "CxBridge" section.
+    /// </summary>
+    public static IServiceCollection AddCxBridgeData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("CxBridge")
+            ?? throw new InvalidOperationException(
+                "No connection string 'CxBridge': set ConnectionStrings__CxBridge, or start the app with scripts/run.sh, which starts a local PostgreSQL.");
+        services.Configure<CxBridgeSettings>(configuration.GetSection(CxBridgeSettings.Section));
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContext<CxBridgeDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<SurveyMetricQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,96 @@
+using CxBridge.Metrics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CxBridge.Data.Queries;
+
+/// <summary>A survey metric over periods: the points the API and pages show, and the aggregates behind them.</summary>
+public sealed record SurveySeries(Survey Survey, MetricFilter Filter, IReadOnlyList<MetricPoint> Points, IReadOnlyList<SurveyAggregate> Aggregates);
+
+/// <summary>
+/// Aggregates survey responses per period in SQL (counts and sums only, so the database returns one row per
+/// period whatever the volume) and turns each period into a <see cref="MetricPoint"/> with CxBridge.Metrics.
+/// Periods are cut in the organisation's time zone; periods with no responses are returned with n = 0.
+/// </summary>
+public sealed class SurveyMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBridgeSettings> settings)
+{
+    private static readonly string[] ResponseDimensions = ["channel", "touchpoint", "region", "product", "segment", "agent", "department"];
+
+    public MetricSettings MetricSettings => new()
+    {
+        SmallSampleThreshold = settings.Value.SmallSampleThreshold,
+        AnonymityThreshold = settings.Value.AnonymityThreshold,
+    };
+
+    public async Task<SurveySeries> SeriesAsync(Survey survey, MetricFilter filter, CancellationToken ct = default)
+    {
+        var byPeriod = await AggregateAsync(survey, filter, ct);
+        var periods = Periods.Between(filter.From, filter.To, filter.Grain);
+        var aggregates = periods.Select(p => byPeriod.GetValueOrDefault(p, SurveyAggregate.Empty)).ToList();
+        var metricSettings = MetricSettings;
+        var points = periods.Select((p, i) => SurveyMetric.Evaluate(survey, p, aggregates[i], metricSettings)).ToList();
+        return new SurveySeries(survey, filter, points, aggregates);
+    }
+
+    /// <summary>The whole window as one aggregate (grain ignored).</summary>
+    public async Task<SurveyAggregate> TotalAsync(Survey survey, MetricFilter filter, CancellationToken ct = default)
+    {
+        var total = await AggregateAsync(survey, filter with { Grain = Grain.Total }, ct);
+        return total.Values.SingleOrDefault() ?? SurveyAggregate.Empty;
+    }
+
+    private async Task<Dictionary<DateOnly, SurveyAggregate>> AggregateAsync(Survey survey, MetricFilter filter, CancellationToken ct)
+    {
+        var zone = settings.Value.TimeZoneInfo;
+        var bucket = filter.Grain == Grain.Total
+            ? "$4::date"
+            : $"date_trunc('{filter.Grain.Code()}', responded_at AT TIME ZONE $5)::date";
+        var where = new List<string> { "survey = $1", "responded_at >= $2", "responded_at < $3" };
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.AddWithValue(survey.Code());
+        command.Parameters.AddWithValue(Imports.ValueParsers.FromLocal(filter.From.ToDateTime(TimeOnly.MinValue), zone));
+        command.Parameters.AddWithValue(Imports.ValueParsers.FromLocal(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+        command.Parameters.AddWithValue(filter.From);
+        command.Parameters.AddWithValue(settings.Value.TimeZone);
+        foreach (var (dimension, values) in filter.Dimensions)
+        {
+            if (values.Count == 0)
+            {
+                continue;
+            }
+            if (!ResponseDimensions.Contains(dimension))
+            {
+                // A dimension survey responses do not have (e.g. team) matches nothing rather than being ignored.
+                where.Add("false");
+                continue;
+            }
+            command.Parameters.AddWithValue(values.ToArray());
+            where.Add($"{dimension} = ANY(${command.Parameters.Count})");
+        }
+        command.CommandText = $"""
+            SELECT {bucket} AS period,
+                   count(*)::int,
+                   count(*) FILTER (WHERE value >= 9)::int,
+                   count(*) FILTER (WHERE value >= 7 AND value < 9)::int,
+                   count(*) FILTER (WHERE value < 7)::int,
+                   count(*) FILTER (WHERE score >= scale_max - 1)::int,
+                   coalesce(sum(score), 0),
+                   coalesce(sum(value), 0),
+                   coalesce(sum(value * value), 0),
+                   count(*) FILTER (WHERE value >= 5)::int
+            FROM survey_responses
+            WHERE {string.Join(" AND ", where)}
+            GROUP BY 1
+            """;
+        var result = new Dictionary<DateOnly, SurveyAggregate>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var period = reader.GetFieldValue<DateOnly>(0);
+            result[period] = new SurveyAggregate(
+                reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
+                reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetInt32(9));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,70 @@
+using CxBridge.Data.Imports;
+using CxBridge.Data.Migrations;
+using CxBridge.Data.Queries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CxBridge.Data.Tests.Infrastructure;
+
+/// <summary>
+/// A throwaway PostgreSQL database for one test class: created empty on the test cluster that scripts/test.sh
+/// starts (CXBRIDGE_TEST_ADMIN_CONNECTION), migrated with the real scripts, dropped afterwards.
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    public const string AdminVariable = "CXBRIDGE_TEST_ADMIN_CONNECTION";
+    private const string DefaultAdmin = "Host=127.0.0.1;Port=5434;Database=postgres;Username=cxbridge;Password=cxbridge";
+
+    public string Name { get; } = $"cxbridge_test_{Guid.NewGuid():N}"[..32];
+    public string ConnectionString { get; private set; } = "";
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    public static string AdminConnectionString => Environment.GetEnvironmentVariable(AdminVariable) ?? DefaultAdmin;
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name }.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        await new DatabaseMigrator(DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Empties every data table (between tests of one class).</summary>
+    public async Task ResetAsync()
+    {
+        await using var command = DataSource.CreateCommand("TRUNCATE survey_responses, import_errors, import_batches RESTART IDENTITY CASCADE");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public CxBridgeDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<CxBridgeDbContext>().UseNpgsql(DataSource).Options);
+
+    public ImportService CreateImportService(CxBridgeSettings? settings = null, TimeProvider? clock = null) =>
+        new(DataSource, Options.Create(settings ?? new CxBridgeSettings()), clock ?? TimeProvider.System, NullLogger<ImportService>.Instance);
+
+    public SurveyMetricQuery CreateSurveyQuery(CxBridgeSettings? settings = null) =>
+        new(DataSource, Options.Create(settings ?? new CxBridgeSettings()));
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
