@@ -1,1 +1,26 @@
-var b = WebApplication.CreateBuilder(args); var app = b.Build(); app.Run(); public partial class Program;
+using CxBridge.Web;
+using CxBridge.Web.Api;
+using CxBridge.Web.Components;
+using CxBridge.Web.Components.Pages.Imports;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCxBridge();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapOpenApi();
+
+app.MapHealthApi();
+app.MapImportsApi();
+app.MapMetricsApi();
+app.MapImportForms();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+/// <summary>The entry point, public so tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,42 @@
+using CxBridge.Data.Queries;
+using CxBridge.Metrics;
+using CxBridge.Web.Infrastructure;
+
+namespace CxBridge.Web.Api;
+
+/// <summary>GET /api/metrics (the catalog) and GET /api/metrics/{code} (a metric over periods), DESIGN.md §4.</summary>
+public static class MetricsApi
+{
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/metrics").WithTags("Metrics");
+        api.MapGet("/", () => MetricCatalog.All.Select(d => new { d.Code, d.Name, d.Unit, d.HigherIsBetter, d.Definition, d.Version }));
+        api.MapGet("/{code}", SeriesAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SeriesAsync(string code, HttpRequest request, FilterQuery filters, SurveyMetricQuery surveys, CancellationToken ct)
+    {
+        var definition = MetricCatalog.Find(code);
+        if (definition is null || !Surveys.TryParse(definition.Code, out var survey))
+        {
+            return Results.Problem(statusCode: 404, title: "Unknown metric",
+                detail: $"'{code}' is not a metric: expected one of {string.Join(", ", MetricCatalog.All.Select(m => m.Code))}");
+        }
+        var filter = filters.Parse(request.Query, out var problems);
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["query"] = problems.ToArray() }, detail: string.Join("; ", problems));
+        }
+        var series = await surveys.SeriesAsync(survey, filter, ct);
+        return Results.Ok(new
+        {
+            metric = definition.Code,
+            unit = definition.Unit,
+            grain = filter.Grain.Code(),
+            from = filter.From,
+            to = filter.To,
+            points = series.Points.Select(p => new { period = p.Period, p.Value, p.N, p.Low, p.High, p.LowSample, p.Suppressed, p.Detail }),
+        });
+    }
+}

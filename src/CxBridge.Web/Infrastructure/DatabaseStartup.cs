@@ -1,0 +1,59 @@
+using CxBridge.Data;
+using CxBridge.Data.Demo;
+using CxBridge.Data.Imports;
+using CxBridge.Data.Migrations;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CxBridge.Web.Infrastructure;
+
+public sealed class DemoDataSettings
+{
+    public const string Section = "CxBridge:DemoData";
+
+    /// <summary>Load the generated demo data when the database has no import yet (on for the run command, off in tests).</summary>
+    public bool LoadWhenEmpty { get; set; }
+}
+
+/// <summary>
+/// Before the app serves: applies the SQL migrations, then, when the setting is on and nothing was ever imported,
+/// loads 24 months of demo data through the import service itself (so the demo is exactly what an upload gives).
+/// </summary>
+public sealed class DatabaseStartup(
+    DatabaseMigrator migrator, ImportService imports, NpgsqlDataSource dataSource, TimeProvider clock,
+    IOptions<DemoDataSettings> demo, IOptions<CxBridgeSettings> settings, ILogger<DatabaseStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        if (!demo.Value.LoadWhenEmpty)
+        {
+            return;
+        }
+        await using (var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM import_batches)"))
+        {
+            if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return;
+            }
+        }
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.Value.TimeZoneInfo).DateTime);
+        var path = Path.Combine(Path.GetTempPath(), $"cxbridge-demo-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await using (var writer = new StreamWriter(path))
+            {
+                DemoData.WriteResponses(writer, new DateOnly(today.Year, today.Month, 1));
+            }
+            var report = await imports.ImportAsync(
+                new ImportRequest("responses", "demo-responses.csv", path, new ImportOptions(), UploadedBy: "demo data"), cancellationToken);
+            logger.LogInformation("Loaded demo data: batch {BatchId}, {Rows} responses", report.BatchId, report.RowsImported);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,31 @@
+using CxBridge.Data;
+using CxBridge.Web.Infrastructure;
+using Serilog;
+
+namespace CxBridge.Web;
+
+public static class WebApplicationBuilderExtensions
+{
+    /// <summary>Everything the app registers: logging, data, uploads, startup work, pages, API documents.</summary>
+    public static WebApplicationBuilder AddCxBridge(this WebApplicationBuilder builder)
+    {
+        // Serilog.AspNetCore does not restore here; Serilog.Extensions.Logging plugs Serilog into the host's logging.
+        var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+
+        builder.Services.AddCxBridgeData(builder.Configuration);
+        builder.Services.Configure<UploadSettings>(builder.Configuration.GetSection(UploadSettings.Section));
+        builder.Services.Configure<DemoDataSettings>(builder.Configuration.GetSection(DemoDataSettings.Section));
+        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<FilterQuery>();
+        builder.Services.AddScoped<Components.Pages.Overview.OverviewQuery>();
+        builder.Services.AddHostedService<DatabaseStartup>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+}
