@@ -14,6 +14,10 @@ public static class WebApplicationBuilderExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
 
+        // Serve wwwroot and the scoped-CSS bundle from the build output under `dotnet run` in any environment
+        // (a no-op in a published app, whose wwwroot is copied beside it).
+        builder.WebHost.UseStaticWebAssets();
+
         builder.Services.AddCxBridgeData(builder.Configuration);
         builder.Services.Configure<UploadSettings>(builder.Configuration.GetSection(UploadSettings.Section));
         builder.Services.Configure<DemoDataSettings>(builder.Configuration.GetSection(DemoDataSettings.Section));

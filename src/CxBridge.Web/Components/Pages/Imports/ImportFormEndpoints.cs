@@ -17,7 +17,15 @@ public static class ImportFormEndpoints
 
     public static IEndpointRouteBuilder MapImportForms(this IEndpointRouteBuilder app)
     {
-        var forms = app.MapGroup("/imports").WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        var forms = app.MapGroup("/imports").ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
+        {
+            // Every form here changes data: it must carry the token its page rendered.
+            var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+            return await antiforgery.IsRequestValidAsync(context.HttpContext)
+                ? await next(context)
+                : Results.Problem(statusCode: 400, title: "The form has expired",
+                    detail: "the antiforgery token is missing or invalid: reload the page and submit the form again");
+        });
 
         forms.MapPost("/upload", async (HttpRequest request, UploadStore uploads, CancellationToken ct) =>
         {
