@@ -22,6 +22,9 @@ public static class WebApplicationBuilderExtensions
         builder.Services.Configure<UploadSettings>(builder.Configuration.GetSection(UploadSettings.Section));
         builder.Services.Configure<DemoDataSettings>(builder.Configuration.GetSection(DemoDataSettings.Section));
         builder.Services.AddSingleton<UploadStore>();
+        // Multipart uploads may be as large as the upload store accepts (the framework's default stops at 128 MB).
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+            form.MultipartBodyLengthLimit = builder.Configuration.GetValue(UploadSettings.Section + ":MaxBytes", new UploadSettings().MaxBytes));
         builder.Services.AddSingleton<FilterQuery>();
         builder.Services.AddScoped<Components.Pages.Overview.OverviewQuery>();
         builder.Services.AddHostedService<DatabaseStartup>();
