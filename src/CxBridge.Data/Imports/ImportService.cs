@@ -232,6 +232,11 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         {
             summary.Message = string.Join("; ", fileProblems);
             summary.Errors.AddRange(fileProblems.Select(p => new RowError(1, null, null, p)));
+            // Still show the first rows, so the columns can be mapped by looking at the data.
+            while (summary.RawRows.Count <= rawRows && csv.Read())
+            {
+                summary.RawRows.Add(Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList());
+            }
             return summary;
         }
 

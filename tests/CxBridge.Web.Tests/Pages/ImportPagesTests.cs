@@ -81,6 +81,7 @@ public sealed class ImportPagesTests(CxBridgeAppFactory app) : IClassFixture<CxB
 
         var first = Parser.ParseDocument(await _client.GetStringAsync(preview));
         first.QuerySelector("#summary")!.TextContent.Should().Contain("no column for score");
+        first.QuerySelectorAll("#raw-rows tbody tr").Length.Should().Be(1, "the data is shown so the columns can be mapped by looking at it");
 
         var remapped = Parser.ParseDocument(await _client.GetStringAsync(preview + "&map.score=b&map.responded_at=when"));
         remapped.QuerySelector("[data-rows-rejected]")!.TextContent.Should().Be("0");
