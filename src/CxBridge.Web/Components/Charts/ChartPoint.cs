@@ -11,7 +11,7 @@ public sealed record ChartPoint(DateOnly Period, double? Value, double? Low, dou
 public sealed record ChartPadding(double Left, double Top, double Right, double Bottom)
 {
     /// <summary>Room for y tick labels on the left and period labels at the bottom.</summary>
-    public static ChartPadding TrendDefault { get; } = new(52, 16, 20, 32);
+    public static ChartPadding TrendDefault { get; } = new(52, 16, 36, 32);
 
     /// <summary>Room for count labels above the bars and bucket labels below.</summary>
     public static ChartPadding HistogramDefault { get; } = new(8, 20, 8, 28);
