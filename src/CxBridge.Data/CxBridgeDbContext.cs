@@ -13,6 +13,10 @@ public sealed class CxBridgeDbContext(DbContextOptions<CxBridgeDbContext> option
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportError> ImportErrors => Set<ImportError>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<KpiValue> KpiValues => Set<KpiValue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,5 +17,29 @@ public sealed class CxBridgeSettings
     /// <summary>How many row errors a batch keeps (all are counted).</summary>
     public int MaxStoredErrors { get; set; } = 1000;
 
+    /// <summary>Default churn basis: "start" (lost from the start cohort / start cohort) or "period" (all lost / all served).</summary>
+    public string ChurnBasis { get; set; } = "start";
+
+    public ClvSettings Clv { get; set; } = new();
+
+    public sealed class ClvSettings
+    {
+        /// <summary>Share of revenue that is margin (1.0 = CLV in revenue).</summary>
+        public double GrossMargin { get; set; } = 1.0;
+
+        /// <summary>Lifespan cap in years, also used when no customer left.</summary>
+        public double MaxLifespanYears { get; set; } = 10;
+    }
+
+    /// <summary>The settings the metric arithmetic needs.</summary>
+    public Metrics.MetricSettings MetricSettings => new()
+    {
+        SmallSampleThreshold = SmallSampleThreshold,
+        AnonymityThreshold = AnonymityThreshold,
+        ChurnBasis = Metrics.ChurnBases.TryParse(ChurnBasis, out var basis) ? basis : Metrics.ChurnBasis.Start,
+        ClvGrossMargin = Clv.GrossMargin,
+        ClvMaxLifespanYears = Clv.MaxLifespanYears,
+    };
+
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

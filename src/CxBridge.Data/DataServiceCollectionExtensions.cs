@@ -26,6 +26,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<SurveyMetricQuery>();
+        services.AddSingleton<OperationalMetricQuery>();
+        services.AddSingleton<MetricQuery>();
+        services.AddSingleton<ExplorerQuery>();
         return services;
     }
 }

@@ -15,30 +15,33 @@ namespace CxBridge.Data.Imports;
 public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridgeSettings> settings, TimeProvider clock, ILogger<ImportService> logger)
 {
     public const int ProgressEvery = 5_000;
-    public static readonly string[] Kinds = ["responses"];
+    public static IEnumerable<string> Kinds => ImportKind.All.Select(k => k.Name);
 
     /// <summary>Imports the file; the report says what went in and what did not.</summary>
-    public Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken ct = default) => request.Kind switch
-    {
-        "responses" => ImportAsync(ResponsesImport.Instance, request, ct),
-        _ => throw new ArgumentException($"unknown import kind '{request.Kind}': expected one of {string.Join(", ", Kinds)}", nameof(request)),
-    };
+    public Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken ct = default) =>
+        KindOf(request).ImportAsync(this, request, ct);
 
     /// <summary>Reads the whole file as the import would, writing nothing; keeps the first <paramref name="rows"/> rows.</summary>
-    public Task<ImportPreview> PreviewAsync(ImportRequest request, int rows = 10, CancellationToken ct = default) => request.Kind switch
-    {
-        "responses" => PreviewAsync(ResponsesImport.Instance, request, rows, ct),
-        _ => throw new ArgumentException($"unknown import kind '{request.Kind}': expected one of {string.Join(", ", Kinds)}", nameof(request)),
-    };
+    public Task<ImportPreview> PreviewAsync(ImportRequest request, int rows = 10, CancellationToken ct = default) =>
+        KindOf(request).PreviewAsync(this, request, rows, ct);
 
-    /// <summary>Undoes a batch: deletes exactly its rows and marks it undone. Returns the rows deleted, or null when there is no such batch.</summary>
+    private static ImportKind KindOf(ImportRequest request) => ImportKind.Find(request.Kind)
+        ?? throw new ArgumentException($"unknown import kind '{request.Kind}': expected one of {ImportKind.Names}", nameof(request));
+
+    /// <summary>
+    /// Undoes a batch: deletes exactly its rows and marks it undone. Returns the rows deleted, or null when there
+    /// is no such batch. Refused (InvalidOperationException, nothing changed) when the batch is not imported, when
+    /// it updated existing rows (their previous values are not kept), or when later imports updated its rows.
+    /// </summary>
     public async Task<int?> UndoAsync(long batchId, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         string kind, status;
+        int imported, updated;
         long? first, last;
-        await using (var find = new NpgsqlCommand("SELECT kind, status, first_row_id, last_row_id FROM import_batches WHERE id = $1 FOR UPDATE", connection, tx))
+        await using (var find = new NpgsqlCommand(
+            "SELECT kind, status, rows_imported, rows_updated, first_row_id, last_row_id FROM import_batches WHERE id = $1 FOR UPDATE", connection, tx))
         {
             find.Parameters.AddWithValue(batchId);
             await using var reader = await find.ExecuteReaderAsync(ct);
@@ -46,22 +49,36 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
             {
                 return null;
             }
-            (kind, status) = (reader.GetString(0), reader.GetString(1));
-            first = reader.IsDBNull(2) ? null : reader.GetInt64(2);
-            last = reader.IsDBNull(3) ? null : reader.GetInt64(3);
+            (kind, status, imported, updated) = (reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3));
+            first = reader.IsDBNull(4) ? null : reader.GetInt64(4);
+            last = reader.IsDBNull(5) ? null : reader.GetInt64(5);
         }
         if (status != BatchStatus.Imported)
         {
             throw new InvalidOperationException($"batch {batchId} is {status}: only an imported batch can be undone");
         }
-        var deleted = 0;
-        if (first is not null && last is not null)
+        if (updated > 0)
         {
-            await using var delete = new NpgsqlCommand(UndoSqlOf(kind), connection, tx);
+            throw new InvalidOperationException(
+                $"batch {batchId} updated {updated} existing {kind} rows and their previous values are not kept, so undoing it would leave wrong data; upload the earlier file again to restore them");
+        }
+        int deleted;
+        var undo = ImportKind.Find(kind)!;
+        await using (var delete = new NpgsqlCommand(undo.UndoSql, connection, tx))
+        {
             delete.Parameters.AddWithValue(batchId);
-            delete.Parameters.AddWithValue(first.Value);
-            delete.Parameters.AddWithValue(last.Value);
+            if (undo.UndoByRowIdRange)
+            {
+                delete.Parameters.Add(new NpgsqlParameter { Value = (object?)first ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+                delete.Parameters.Add(new NpgsqlParameter { Value = (object?)last ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+            }
             deleted = await delete.ExecuteNonQueryAsync(ct);
+        }
+        if (deleted != imported)
+        {
+            await tx.RollbackAsync(ct);
+            throw new InvalidOperationException(
+                $"{imported - deleted} of the {imported} rows batch {batchId} imported have since been updated by later imports; undo those first");
         }
         await using (var mark = new NpgsqlCommand("UPDATE import_batches SET status = 'undone', undone_at = now() WHERE id = $1", connection, tx))
         {
@@ -73,13 +90,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         return deleted;
     }
 
-    private static string UndoSqlOf(string kind) => kind switch
-    {
-        "responses" => ResponsesImport.Instance.UndoSql,
-        _ => throw new InvalidOperationException($"unknown kind {kind}"),
-    };
-
-    private async Task<ImportReport> ImportAsync<TRow>(ImportKind<TRow> kind, ImportRequest request, CancellationToken ct)
+    internal async Task<ImportReport> ImportAsync<TRow>(ImportKind<TRow> kind, ImportRequest request, CancellationToken ct)
     {
         var file = await UploadedFile.InspectAsync(request.FilePath, request.Options.Encoding, ct);
         var startedAt = clock.GetUtcNow();
@@ -105,8 +116,8 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
             {
                 summary = Parse(kind, file, request.Options, (in TRow row) =>
                 {
-                    kind.Write(importer, row);
-                    if (++staged % ProgressEvery == 0)
+                    kind.Write(importer, ++staged, row);
+                    if (staged % ProgressEvery == 0)
                     {
                         request.Progress?.Report(staged);
                     }
@@ -145,7 +156,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         return report;
     }
 
-    private async Task<ImportPreview> PreviewAsync<TRow>(ImportKind<TRow> kind, ImportRequest request, int rows, CancellationToken ct)
+    internal async Task<ImportPreview> PreviewAsync<TRow>(ImportKind<TRow> kind, ImportRequest request, int rows, CancellationToken ct)
     {
         var file = await UploadedFile.InspectAsync(request.FilePath, request.Options.Encoding, ct);
         if (NotCsvReason(file) is { } notCsv)

@@ -101,28 +101,14 @@ public sealed class ResponsesImport : ImportKind<ResponseRow>
             row.Error("score", scoreText, $"outside the scale: expected a whole number from {scale.Min} to {scale.Max} ({survey.Value.Code()} scale {scale}; give scale= at upload for another scale)");
         }
 
-        DateTimeOffset? respondedAt = null;
-        var dateText = row.Get("responded_at");
-        if (dateText is not null)
+        DateTimeOffset? respondedAt;
+        if (row.Has("responded_at") && row.Get("responded_at") is not null || options.Date is null)
         {
-            respondedAt = ValueParsers.ParseTimestamp(dateText, row.Context.TimeZone, options.DateFormat, out var expected);
-            if (respondedAt is null)
-            {
-                row.Error("responded_at", dateText, $"not a date I can read without guessing: expected {expected}");
-            }
-            else if (respondedAt > row.Context.Now.AddDays(1))
-            {
-                row.Error("responded_at", dateText, $"in the future: expected a date on or before {row.Context.Now:yyyy-MM-dd}");
-                respondedAt = null;
-            }
-        }
-        else if (options.Date is { } wave)
-        {
-            respondedAt = ValueParsers.FromLocal(wave.ToDateTime(TimeOnly.MinValue), row.Context.TimeZone);
+            respondedAt = row.Timestamp("responded_at", required: true);
         }
         else
         {
-            row.Error("responded_at", null, "empty: expected a date (or one date for the whole file with date=yyyy-MM-dd)");
+            respondedAt = ValueParsers.FromLocal(options.Date.Value.ToDateTime(TimeOnly.MinValue), row.Context.TimeZone);
         }
 
         if (row.Errors.Count > 0 || score is null || respondedAt is null)
@@ -141,18 +127,19 @@ public sealed class ResponsesImport : ImportKind<ResponseRow>
 
     public override string StagingTableSql => """
         CREATE TEMP TABLE import_staging (
-            survey text, response_id text, score double precision, scale_min smallint, scale_max smallint,
+            ordinal bigint, survey text, response_id text, score double precision, scale_min smallint, scale_max smallint,
             value double precision, responded_at timestamptz, customer_id text, comment text, channel text,
             touchpoint text, region text, product text, segment text, agent text, department text
         ) ON COMMIT DROP
         """;
 
     public override string CopyCommand =>
-        "COPY import_staging (survey, response_id, score, scale_min, scale_max, value, responded_at, customer_id, comment, channel, touchpoint, region, product, segment, agent, department) FROM STDIN (FORMAT BINARY)";
+        "COPY import_staging (ordinal, survey, response_id, score, scale_min, scale_max, value, responded_at, customer_id, comment, channel, touchpoint, region, product, segment, agent, department) FROM STDIN (FORMAT BINARY)";
 
-    public override void Write(NpgsqlBinaryImporter importer, in ResponseRow r)
+    public override void Write(NpgsqlBinaryImporter importer, long ordinal, in ResponseRow r)
     {
         importer.StartRow();
+        importer.Write(ordinal, NpgsqlDbType.Bigint);
         importer.Write(r.Survey.Code(), NpgsqlDbType.Text);
         WriteText(importer, r.ResponseId);
         importer.Write(r.Score, NpgsqlDbType.Double);
@@ -171,18 +158,6 @@ public sealed class ResponsesImport : ImportKind<ResponseRow>
         WriteText(importer, r.Department);
     }
 
-    private static void WriteText(NpgsqlBinaryImporter importer, string? value)
-    {
-        if (value is null)
-        {
-            importer.WriteNull();
-        }
-        else
-        {
-            importer.Write(value, NpgsqlDbType.Text);
-        }
-    }
-
     public override string MergeSql => """
         WITH inserted AS (
             INSERT INTO survey_responses (batch_id, survey, response_id, score, scale_min, scale_max, value, responded_at,
@@ -194,6 +169,8 @@ public sealed class ResponsesImport : ImportKind<ResponseRow>
             RETURNING id)
         SELECT count(*)::int, 0, min(id), max(id) FROM inserted
         """;
+
+    public override bool UndoByRowIdRange => true;
 
     public override string UndoSql => "DELETE FROM survey_responses WHERE batch_id = $1 AND id BETWEEN $2 AND $3";
 

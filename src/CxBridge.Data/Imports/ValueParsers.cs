@@ -20,6 +20,110 @@ public static partial class ValueParsers
         double.TryParse(value.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture, out var number) ? number : null;
 
+    private static readonly string[] TrueWords = ["true", "yes", "y", "1", "t"];
+    private static readonly string[] FalseWords = ["false", "no", "n", "0", "f"];
+
+    /// <summary>true/false, yes/no, y/n, t/f, 1/0 in any case; null for anything else.</summary>
+    public static bool? ParseBoolean(string value)
+    {
+        var text = value.Trim().ToLowerInvariant();
+        return TrueWords.Contains(text) ? true : FalseWords.Contains(text) ? false : null;
+    }
+
+    /// <summary>
+    /// A money amount as exports write it: <c>1234.50</c>, <c>$1,234.50</c>, <c>€ 1.234,50</c>, <c>-12</c>,
+    /// <c>(12.00)</c> (negative). A lone comma or dot followed by exactly three digits (<c>1,234</c>) could be a
+    /// thousands separator or a decimal mark: that is refused as ambiguous rather than guessed.
+    /// </summary>
+    public static decimal? ParseAmount(string value, out string problem)
+    {
+        problem = "";
+        var text = value.Trim();
+        var negative = false;
+        if (text.StartsWith('(') && text.EndsWith(')'))
+        {
+            negative = true;
+            text = text[1..^1];
+        }
+        text = new string(text.Where(c => !char.IsWhiteSpace(c) && !IsCurrencySymbol(c)).ToArray());
+        if (text.StartsWith('-'))
+        {
+            negative = !negative;
+            text = text[1..];
+        }
+        text = text.Replace("'", "", StringComparison.Ordinal); // 1'234.50 (Swiss grouping)
+        var lastComma = text.LastIndexOf(',');
+        var lastDot = text.LastIndexOf('.');
+        string normalized;
+        if (lastComma >= 0 && lastDot >= 0)
+        {
+            var (decimalMark, group) = lastDot > lastComma ? ('.', ',') : (',', '.');
+            var parts = text.Split(decimalMark);
+            if (parts.Length != 2 || !ValidGroups(parts[0], group))
+            {
+                problem = $"not an amount: expected a number such as 1234.50 or 1,234.50";
+                return null;
+            }
+            normalized = parts[0].Replace(group.ToString(), "", StringComparison.Ordinal) + "." + parts[1];
+        }
+        else if (lastComma >= 0 || lastDot >= 0)
+        {
+            var mark = lastComma >= 0 ? ',' : '.';
+            var parts = text.Split(mark);
+            if (parts.Length > 2)
+            {
+                if (!ValidGroups(text, mark))
+                {
+                    problem = "not an amount: expected a number such as 1234.50 or 1,234.50";
+                    return null;
+                }
+                normalized = text.Replace(mark.ToString(), "", StringComparison.Ordinal);
+            }
+            else if (parts[1].Length == 3 && parts[0].Length is > 0 and <= 3 && parts[0] != "0")
+            {
+                problem = $"ambiguous amount: '{value.Trim()}' could be {parts[0]}{parts[1]} (with a thousands separator) or {parts[0]}.{parts[1]}; write it as {parts[0]}{parts[1]}.00 or {parts[0]}.{parts[1]}";
+                return null;
+            }
+            else
+            {
+                normalized = parts[0] + "." + parts[1];
+            }
+        }
+        else
+        {
+            normalized = text;
+        }
+        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            problem = "not an amount: expected a number such as 1234.50, $1,234.50 or -12.00";
+            return null;
+        }
+        return negative ? -amount : amount;
+    }
+
+    private static bool IsCurrencySymbol(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol;
+
+    /// <summary>1,234,567: a first group of 1–3 digits, then groups of exactly 3.</summary>
+    private static bool ValidGroups(string integerPart, char separator)
+    {
+        var groups = integerPart.Split(separator);
+        return groups[0].Length is >= 1 and <= 3 && groups[0].All(char.IsAsciiDigit)
+               && groups.Skip(1).All(g => g.Length == 3 && g.All(char.IsAsciiDigit))
+               || groups.Length == 1 && groups[0].All(char.IsAsciiDigit) && groups[0].Length > 0;
+    }
+
+    /// <summary>A KPI period: <c>2025-03</c>, or any date in the month; returns the month's first day.</summary>
+    public static DateOnly? ParsePeriod(string value, string? dateFormat)
+    {
+        var text = value.Trim();
+        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return month;
+        }
+        var instant = ParseTimestamp(text, TimeZoneInfo.Utc, dateFormat, out _);
+        return instant is { } t ? new DateOnly(t.Year, t.Month, 1) : null;
+    }
+
     private static readonly string[] IsoWithOffset =
     [
         "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK",

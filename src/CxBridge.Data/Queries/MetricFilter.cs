@@ -8,6 +8,17 @@ namespace CxBridge.Data.Queries;
 /// </summary>
 public sealed record MetricFilter(DateOnly From, DateOnly To, Grain Grain, IReadOnlyDictionary<string, IReadOnlyList<string>> Dimensions)
 {
+    /// <summary>Values a row's dimension must NOT have (empty values pass): "everyone but this segment", for breakdowns.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Excluded { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>This filter narrowed to one value of a dimension.</summary>
+    public MetricFilter With(string dimension, string value) =>
+        this with { Dimensions = new Dictionary<string, IReadOnlyList<string>>(Dimensions) { [dimension] = [value] } };
+
+    /// <summary>This filter without one value of a dimension.</summary>
+    public MetricFilter Without(string dimension, string value) =>
+        this with { Excluded = new Dictionary<string, IReadOnlyList<string>>(Excluded) { [dimension] = [value] } };
+
     /// <summary>The dimensions a filter may name, each a column of the rows it applies to.</summary>
     public static readonly string[] KnownDimensions = ["channel", "touchpoint", "region", "product", "segment", "agent", "team", "department"];
 

@@ -14,13 +14,9 @@ public sealed record SurveySeries(Survey Survey, MetricFilter Filter, IReadOnlyL
 /// </summary>
 public sealed class SurveyMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBridgeSettings> settings)
 {
-    private static readonly string[] ResponseDimensions = ["channel", "touchpoint", "region", "product", "segment", "agent", "department"];
+    public static readonly string[] ResponseDimensions = ["channel", "touchpoint", "region", "product", "segment", "agent", "department"];
 
-    public MetricSettings MetricSettings => new()
-    {
-        SmallSampleThreshold = settings.Value.SmallSampleThreshold,
-        AnonymityThreshold = settings.Value.AnonymityThreshold,
-    };
+    public MetricSettings MetricSettings => settings.Value.MetricSettings;
 
     public async Task<SurveySeries> SeriesAsync(Survey survey, MetricFilter filter, CancellationToken ct = default)
     {
@@ -63,42 +59,27 @@ public sealed class SurveyMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBr
         var zone = settings.Value.TimeZoneInfo;
         var bucket = filter.Grain == Grain.Total
             ? "$4::date"
-            : $"date_trunc('{filter.Grain.Code()}', responded_at AT TIME ZONE $5)::date";
-        var where = new List<string> { "survey = $1", "responded_at >= $2", "responded_at < $3" };
+            : $"date_trunc('{filter.Grain.Code()}', r.responded_at AT TIME ZONE $5)::date";
         await using var command = dataSource.CreateCommand();
         command.Parameters.AddWithValue(survey.Code());
         command.Parameters.AddWithValue(Imports.ValueParsers.FromLocal(filter.From.ToDateTime(TimeOnly.MinValue), zone));
         command.Parameters.AddWithValue(Imports.ValueParsers.FromLocal(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
         command.Parameters.AddWithValue(filter.From);
         command.Parameters.AddWithValue(settings.Value.TimeZone);
-        foreach (var (dimension, values) in filter.Dimensions)
-        {
-            if (values.Count == 0)
-            {
-                continue;
-            }
-            if (!ResponseDimensions.Contains(dimension))
-            {
-                // A dimension survey responses do not have (e.g. team) matches nothing rather than being ignored.
-                where.Add("false");
-                continue;
-            }
-            command.Parameters.AddWithValue(values.ToArray());
-            where.Add($"{dimension} = ANY(${command.Parameters.Count})");
-        }
+        var dimensions = PeriodWindows.DimensionFilter(command, filter, "r", ResponseDimensions);
         command.CommandText = $"""
             SELECT {bucket} AS period,
                    count(*)::int,
-                   count(*) FILTER (WHERE value >= 9)::int,
-                   count(*) FILTER (WHERE value >= 7 AND value < 9)::int,
-                   count(*) FILTER (WHERE value < 7)::int,
-                   count(*) FILTER (WHERE score >= scale_max - 1)::int,
-                   coalesce(sum(score), 0),
-                   coalesce(sum(value), 0),
-                   coalesce(sum(value * value), 0),
-                   count(*) FILTER (WHERE value >= 5)::int
-            FROM survey_responses
-            WHERE {string.Join(" AND ", where)}
+                   count(*) FILTER (WHERE r.value >= 9)::int,
+                   count(*) FILTER (WHERE r.value >= 7 AND r.value < 9)::int,
+                   count(*) FILTER (WHERE r.value < 7)::int,
+                   count(*) FILTER (WHERE r.score >= r.scale_max - 1)::int,
+                   coalesce(sum(r.score), 0),
+                   coalesce(sum(r.value), 0),
+                   coalesce(sum(r.value * r.value), 0),
+                   count(*) FILTER (WHERE r.value >= 5)::int
+            FROM survey_responses r
+            WHERE r.survey = $1 AND r.responded_at >= $2 AND r.responded_at < $3{dimensions}
             GROUP BY 1
             """;
         var result = new Dictionary<DateOnly, SurveyAggregate>();

@@ -15,20 +15,27 @@ public static class MetricsApi
         return app;
     }
 
-    private static async Task<IResult> SeriesAsync(string code, HttpRequest request, FilterQuery filters, SurveyMetricQuery surveys, CancellationToken ct)
+    private static async Task<IResult> SeriesAsync(string code, HttpRequest request, FilterQuery filters, MetricQuery metrics, CancellationToken ct)
     {
         var definition = MetricCatalog.Find(code);
-        if (definition is null || !Surveys.TryParse(definition.Code, out var survey))
+        if (definition is null)
         {
             return Results.Problem(statusCode: 404, title: "Unknown metric",
                 detail: $"'{code}' is not a metric: expected one of {string.Join(", ", MetricCatalog.All.Select(m => m.Code))}");
         }
         var filter = filters.Parse(request.Query, out var problems);
+        ChurnBasis? basis = null;
+        var basisText = request.Query["basis"].ToString();
+        if (!string.IsNullOrEmpty(basisText))
+        {
+            if (ChurnBases.TryParse(basisText, out var parsed)) basis = parsed;
+            else problems.Add($"basis '{basisText}' is not known: expected start or period");
+        }
         if (problems.Count > 0)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["query"] = problems.ToArray() }, detail: string.Join("; ", problems));
         }
-        var series = await surveys.SeriesAsync(survey, filter, ct);
+        var series = await metrics.SeriesAsync(definition, filter, basis, ct);
         return Results.Ok(new
         {
             metric = definition.Code,

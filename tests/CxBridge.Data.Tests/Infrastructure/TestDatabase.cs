@@ -49,7 +49,7 @@ public sealed class TestDatabase : IAsyncLifetime
     /// <summary>Empties every data table (between tests of one class).</summary>
     public async Task ResetAsync()
     {
-        await using var command = DataSource.CreateCommand("TRUNCATE survey_responses, import_errors, import_batches RESTART IDENTITY CASCADE");
+        await using var command = DataSource.CreateCommand("TRUNCATE survey_responses, customers, orders, tickets, kpi_values, import_errors, import_batches RESTART IDENTITY CASCADE");
         await command.ExecuteNonQueryAsync();
     }
 

@@ -77,4 +77,35 @@ public sealed class SchemaTests(TestDatabase db) : IClassFixture<TestDatabase>
         var response = await read.SurveyResponses.SingleAsync();
         response.Should().BeEquivalentTo(new { Survey = "nps", ResponseId = "r1", Score = 9.0, Value = 9.0, RespondedAt = now, Agent = "Ana", Department = "hr" });
     }
+
+    [Fact]
+    public async Task OperationalEntities_RoundTripThroughTheSqlSchema()
+    {
+        var now = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        await using (var context = db.CreateDbContext())
+        {
+            var batch = new ImportBatch
+            {
+                Kind = "customers", FileName = "c.csv", Checksum = "cd", Encoding = "utf-8", UploadedBy = "me", CreatedAt = now,
+                Status = BatchStatus.Imported, Mode = "strict",
+            };
+            context.ImportBatches.Add(batch);
+            await context.SaveChangesAsync();
+            context.Customers.Add(new Customer { CustomerId = "C1", BatchId = batch.Id, StartedAt = now, EndedAt = now.AddDays(3), Segment = "smb", Region = "north", Plan = "pro" });
+            context.Orders.Add(new Order { OrderId = "O1", BatchId = batch.Id, CustomerId = "C1", OrderedAt = now, Amount = -12.34m, Referred = true, Channel = "web" });
+            context.Tickets.Add(new Ticket
+            {
+                TicketId = "T1", BatchId = batch.Id, CustomerId = "C1", OpenedAt = now, FirstResponseAt = now.AddHours(1), ResolvedAt = now.AddHours(5),
+                Contacts = 2, Escalated = false, Channel = "chat", Agent = "Ana", Team = "tier1",
+            });
+            context.KpiValues.Add(new KpiValue { Department = "finance", Kpi = "revenue", Period = new DateOnly(2025, 3, 1), BatchId = batch.Id, Value = 1.5, Unit = "currency" });
+            await context.SaveChangesAsync();
+        }
+
+        await using var read = db.CreateDbContext();
+        (await read.Customers.SingleAsync()).Should().BeEquivalentTo(new { CustomerId = "C1", EndedAt = now.AddDays(3), Plan = "pro" });
+        (await read.Orders.SingleAsync()).Should().BeEquivalentTo(new { Amount = -12.34m, Referred = (bool?)true, Channel = "web" });
+        (await read.Tickets.SingleAsync()).Should().BeEquivalentTo(new { ResolvedAt = (DateTimeOffset?)now.AddHours(5), Contacts = (int?)2, Team = "tier1" });
+        (await read.KpiValues.SingleAsync()).Should().BeEquivalentTo(new { Period = new DateOnly(2025, 3, 1), Value = 1.5, Unit = "currency" });
+    }
 }

@@ -10,11 +10,12 @@ public sealed class MetricsApiTests(CxBridgeAppFactory app) : IClassFixture<CxBr
     private readonly HttpClient _client = app.CreateClient();
 
     [Fact]
-    public async Task Catalog_ListsTheFiveSurveyMetricsWithDefinitions()
+    public async Task Catalog_ListsAllThirteenMetricsWithDefinitions()
     {
         var catalog = await _client.GetFromJsonAsync<JsonElement>("/api/metrics");
 
-        catalog.EnumerateArray().Select(m => m.GetProperty("code").GetString()).Should().BeEquivalentTo(["nps", "enps", "csat", "psat", "ces"]);
+        catalog.EnumerateArray().Select(m => m.GetProperty("code").GetString()).Should().BeEquivalentTo(
+            ["nps", "enps", "csat", "psat", "ces", "churn_rate", "retention_rate", "clv", "fcr", "frt", "resolution_time", "escalation_rate", "referral_rate"]);
         catalog[0].GetProperty("definition").GetString().Should().NotBeNullOrWhiteSpace();
         catalog[0].GetProperty("version").GetInt32().Should().Be(1);
     }

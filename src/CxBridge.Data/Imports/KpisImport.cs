@@ -1,0 +1,91 @@
+using CxBridge.Metrics;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CxBridge.Data.Imports;
+
+public readonly record struct KpiRow(string Department, string Kpi, DateOnly Period, double Value, string? Unit);
+
+/// <summary>
+/// The <c>kpis</c> kind: a department's own numbers by month (upsert by department, kpi, period). Department codes
+/// are those of DEPARTMENTS.md; a KPI code not in the catalog is kept as a custom KPI of its department.
+/// </summary>
+public sealed class KpisImport : ImportKind<KpiRow>
+{
+    public static KpisImport Instance { get; } = new();
+
+    public override string Name => "kpis";
+
+    public override IReadOnlyList<ImportField> Fields { get; } =
+    [
+        new("department", true, "dept", "team", "function"),
+        new("kpi", true, "metric", "kpi_code", "measure", "indicator"),
+        new("period", true, "month", "date"),
+        new("value", true, "amount", "actual"),
+        new("unit", false, "units"),
+    ];
+
+    public override bool TryParse(RowReader row, out KpiRow record)
+    {
+        record = default;
+        var department = row.Required("department", "a department code")?.ToLowerInvariant();
+        if (department is not null && !DepartmentCatalog.Codes.Contains(department))
+        {
+            row.Error("department", row.Get("department"), $"unknown department: expected one of {string.Join(", ", DepartmentCatalog.Codes)}");
+        }
+        var kpi = row.Required("kpi", "a KPI code such as revenue")?.ToLowerInvariant();
+        DateOnly? period = null;
+        var periodText = row.Required("period", "a month such as 2025-03");
+        if (periodText is not null)
+        {
+            period = ValueParsers.ParsePeriod(periodText, row.Context.Options.DateFormat);
+            if (period is null)
+            {
+                row.Error("period", periodText, "not a month: expected yyyy-MM such as 2025-03, or a date in the month");
+            }
+        }
+        var value = row.Number("value", required: true);
+        if (row.Errors.Count > 0 || department is null || kpi is null || period is null || value is null)
+        {
+            return false;
+        }
+        record = new KpiRow(department, kpi, period.Value, value.Value, row.Get("unit"));
+        return true;
+    }
+
+    public override string StagingTableSql =>
+        "CREATE TEMP TABLE import_staging (ordinal bigint, department text, kpi text, period date, value double precision, unit text) ON COMMIT DROP";
+
+    public override string CopyCommand =>
+        "COPY import_staging (ordinal, department, kpi, period, value, unit) FROM STDIN (FORMAT BINARY)";
+
+    public override void Write(NpgsqlBinaryImporter importer, long ordinal, in KpiRow r)
+    {
+        importer.StartRow();
+        importer.Write(ordinal, NpgsqlDbType.Bigint);
+        importer.Write(r.Department, NpgsqlDbType.Text);
+        importer.Write(r.Kpi, NpgsqlDbType.Text);
+        importer.Write(r.Period, NpgsqlDbType.Date);
+        importer.Write(r.Value, NpgsqlDbType.Double);
+        WriteText(importer, r.Unit);
+    }
+
+    public override string MergeSql => """
+        WITH merged AS (
+            INSERT INTO kpi_values AS k (department, kpi, period, batch_id, value, unit)
+            SELECT DISTINCT ON (department, kpi, period) department, kpi, period, $1, value, unit
+            FROM import_staging ORDER BY department, kpi, period, ordinal DESC
+            ON CONFLICT (department, kpi, period) DO UPDATE SET batch_id = EXCLUDED.batch_id, value = EXCLUDED.value, unit = EXCLUDED.unit
+            RETURNING (xmax = 0) AS inserted)
+        SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int, NULL::bigint, NULL::bigint FROM merged
+        """;
+
+    public override string UndoSql => "DELETE FROM kpi_values WHERE batch_id = $1";
+
+    public override IReadOnlyList<KeyValuePair<string, string?>> Describe(in KpiRow r) =>
+    [
+        new("department", r.Department), new("kpi", r.Kpi),
+        new("period", r.Period.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)),
+        new("value", Text(r.Value)), new("unit", r.Unit),
+    ];
+}

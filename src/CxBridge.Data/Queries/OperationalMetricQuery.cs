@@ -1,0 +1,136 @@
+using CxBridge.Metrics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CxBridge.Data.Queries;
+
+/// <summary>
+/// The metrics of customers, orders and tickets (METRICS.md), one SQL statement per metric over all periods:
+/// counts, sums and percentiles in PostgreSQL, the arithmetic in CxBridge.Metrics.
+/// </summary>
+public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBridgeSettings> settings)
+{
+    public async Task<IReadOnlyList<MetricPoint>> SeriesAsync(string code, MetricFilter filter, ChurnBasis? basis = null, CancellationToken ct = default)
+    {
+        var s = settings.Value.MetricSettings;
+        var windows = PeriodWindows.Of(filter, settings.Value.TimeZoneInfo);
+        return code switch
+        {
+            "retention_rate" => (await CustomersAsync(windows, filter, ct)).Select(r => CustomerMetric.Retention(r.Period, r.Value, s)).ToList(),
+            "churn_rate" => (await CustomersAsync(windows, filter, ct)).Select(r => CustomerMetric.Churn(r.Period, r.Value, basis ?? s.ChurnBasis, s)).ToList(),
+            "clv" => (await ClvAsync(windows, ct)).Select(r => Clv.Evaluate(r.Period, r.Value, s.ClvGrossMargin, s.ClvMaxLifespanYears, s)).ToList(),
+            "referral_rate" => (await CountsAsync(windows, filter, MetricRows.Of(code), "x.referred IS TRUE", ct))
+                .Select(r => CommercialMetric.ReferralRate(r.Period, r.Part, r.Whole, s)).ToList(),
+            "fcr" => (await CountsAsync(windows, filter, MetricRows.Of(code), "x.contacts = 1", ct))
+                .Select(r => ServiceMetric.Fcr(r.Period, r.Part, r.Whole, s)).ToList(),
+            "escalation_rate" => (await CountsAsync(windows, filter, MetricRows.Of(code), "x.escalated IS TRUE", ct))
+                .Select(r => ServiceMetric.EscalationRate(r.Period, r.Part, r.Whole, s)).ToList(),
+            "frt" => (await DurationsAsync(windows, filter, MetricRows.Of(code), "first_response_at", ct)).Select(r => ServiceMetric.Frt(r.Period, r.Value, s)).ToList(),
+            "resolution_time" => (await DurationsAsync(windows, filter, MetricRows.Of(code), "resolved_at", ct)).Select(r => ServiceMetric.ResolutionTime(r.Period, r.Value, s)).ToList(),
+            _ => throw new ArgumentException($"'{code}' is not an operational metric", nameof(code)),
+        };
+    }
+
+    /// <summary>S, N, L_S and L of METRICS.md for each period.</summary>
+    private async Task<List<(DateOnly Period, CustomerAggregate Value)>> CustomersAsync(PeriodWindows windows, MetricFilter filter, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand();
+        windows.AddParameters(command);
+        var dims = PeriodWindows.DimensionFilter(command, filter, "c", MetricRows.CustomerDimensions);
+        command.CommandText = $"""
+            WITH {PeriodWindows.Cte}
+            SELECT p.period,
+                   count(c.customer_id) FILTER (WHERE c.started_at < p.s AND (c.ended_at IS NULL OR c.ended_at >= p.s))::int,
+                   count(c.customer_id) FILTER (WHERE c.started_at >= p.s AND c.started_at < p.e)::int,
+                   count(c.customer_id) FILTER (WHERE c.started_at < p.s AND c.ended_at >= p.s AND c.ended_at < p.e)::int,
+                   count(c.customer_id) FILTER (WHERE c.ended_at >= p.s AND c.ended_at < p.e)::int
+            FROM p LEFT JOIN customers c ON c.started_at < p.e AND (c.ended_at IS NULL OR c.ended_at >= p.s){dims}
+            GROUP BY p.period ORDER BY p.period
+            """;
+        var rows = new List<(DateOnly, CustomerAggregate)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add((reader.GetFieldValue<DateOnly>(0), new CustomerAggregate(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4))));
+        }
+        return rows;
+    }
+
+    /// <summary>For each period ending at e, the trailing twelve months W = [e − 12 months, e): revenue, orders, buyers, S and L_S.</summary>
+    private async Task<List<(DateOnly Period, ClvInputs Value)>> ClvAsync(PeriodWindows windows, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand();
+        windows.AddParameters(command);
+        command.CommandText = $"""
+            WITH {PeriodWindows.Cte},
+                 w AS (SELECT period, e - interval '12 months' AS ws, e AS we FROM p),
+                 o AS (SELECT w.period, coalesce(sum(o.amount), 0) AS revenue, count(o.order_id)::int AS orders, count(DISTINCT o.customer_id)::int AS buyers
+                       FROM w LEFT JOIN orders o ON o.ordered_at >= w.ws AND o.ordered_at < w.we GROUP BY w.period),
+                 c AS (SELECT w.period,
+                              count(c.customer_id) FILTER (WHERE c.started_at < w.ws AND (c.ended_at IS NULL OR c.ended_at >= w.ws))::int AS s,
+                              count(c.customer_id) FILTER (WHERE c.started_at < w.ws AND c.ended_at >= w.ws AND c.ended_at < w.we)::int AS ls
+                       FROM w LEFT JOIN customers c ON c.started_at < w.ws AND (c.ended_at IS NULL OR c.ended_at >= w.ws) GROUP BY w.period)
+            SELECT o.period, o.revenue, o.orders, o.buyers, c.s, c.ls FROM o JOIN c USING (period) ORDER BY o.period
+            """;
+        var rows = new List<(DateOnly, ClvInputs)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add((reader.GetFieldValue<DateOnly>(0),
+                new ClvInputs(reader.GetDecimal(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5))));
+        }
+        return rows;
+    }
+
+    /// <summary>Per period: the rows <paramref name="rows"/> counts (n), and of those the ones matching <paramref name="part"/>.</summary>
+    private async Task<List<(DateOnly Period, int Part, int Whole)>> CountsAsync(PeriodWindows windows, MetricFilter filter, MetricRows rows,
+        string part, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand();
+        windows.AddParameters(command);
+        var dims = PeriodWindows.DimensionFilter(command, filter, "x", rows.Dimensions);
+        command.CommandText = $"""
+            WITH {PeriodWindows.Cte}
+            SELECT p.period, count(x.*) FILTER (WHERE {part})::int, count(x.*)::int
+            FROM p LEFT JOIN {rows.Table} x ON x.{rows.TimeColumn} >= p.s AND x.{rows.TimeColumn} < p.e AND {rows.Counted}{dims}
+            GROUP BY p.period ORDER BY p.period
+            """;
+        var result = new List<(DateOnly, int, int)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add((reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1), reader.GetInt32(2)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Hours from opened_at to <paramref name="untilColumn"/> of the tickets <paramref name="rows"/> counts (FRT: opened in
+    /// the period, with a first response; resolution time: resolved in the period): count, sum, sum of squares, median
+    /// and p90 (percentile_cont: linear interpolation between closest ranks, as METRICS.md says).
+    /// </summary>
+    private async Task<List<(DateOnly Period, DurationAggregate Value)>> DurationsAsync(PeriodWindows windows, MetricFilter filter,
+        MetricRows rows, string untilColumn, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand();
+        windows.AddParameters(command);
+        var dims = PeriodWindows.DimensionFilter(command, filter, "x", rows.Dimensions);
+        command.CommandText = $"""
+            WITH {PeriodWindows.Cte},
+                 d AS (SELECT p.period, extract(epoch FROM x.{untilColumn} - x.opened_at)::double precision / 3600 AS hours
+                       FROM p JOIN tickets x ON x.{rows.TimeColumn} >= p.s AND x.{rows.TimeColumn} < p.e AND {rows.Counted}{dims})
+            SELECT p.period, count(d.hours)::int, coalesce(sum(d.hours), 0), coalesce(sum(d.hours * d.hours), 0),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours), percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours)
+            FROM p LEFT JOIN d ON d.period = p.period
+            GROUP BY p.period ORDER BY p.period
+            """;
+        var result = new List<(DateOnly, DurationAggregate)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add((reader.GetFieldValue<DateOnly>(0), new DurationAggregate(reader.GetInt32(1), reader.GetDouble(2),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.GetDouble(3))));
+        }
+        return result;
+    }
+}
