@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OperationalMetricQuery>();
         services.AddSingleton<MetricQuery>();
         services.AddSingleton<ExplorerQuery>();
+        services.AddSingleton<DimensionValuesQuery>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using CxBridge.Web;
 using CxBridge.Web.Api;
 using CxBridge.Web.Components;
 using CxBridge.Web.Components.Pages.Imports;
+using CxBridge.Web.Components.Pages.Metrics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCxBridge();
@@ -18,6 +19,7 @@ app.MapHealthApi();
 app.MapImportsApi();
 app.MapMetricsApi();
 app.MapImportForms();
+app.MapMetricExports();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -27,6 +27,7 @@ public static class WebApplicationBuilderExtensions
             form.MultipartBodyLengthLimit = builder.Configuration.GetValue(UploadSettings.Section + ":MaxBytes", new UploadSettings().MaxBytes));
         builder.Services.AddSingleton<FilterQuery>();
         builder.Services.AddScoped<Components.Pages.Overview.OverviewQuery>();
+        builder.Services.AddScoped<Components.Pages.Metrics.MetricExplorerQuery>();
         builder.Services.AddHostedService<DatabaseStartup>();
 
         builder.Services.AddProblemDetails();

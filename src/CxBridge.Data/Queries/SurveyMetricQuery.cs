@@ -35,25 +35,6 @@ public sealed class SurveyMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBr
         return total.Values.SingleOrDefault() ?? SurveyAggregate.Empty;
     }
 
-    /// <summary>The values each response dimension takes (for filter pickers), most frequent first, at most 100 each.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DimensionValuesAsync(CancellationToken ct = default)
-    {
-        var result = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var dimension in ResponseDimensions)
-        {
-            await using var command = dataSource.CreateCommand(
-                $"SELECT {dimension} FROM survey_responses WHERE {dimension} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 100");
-            var values = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                values.Add(reader.GetString(0));
-            }
-            result[dimension] = values;
-        }
-        return result;
-    }
-
     private async Task<Dictionary<DateOnly, SurveyAggregate>> AggregateAsync(Survey survey, MetricFilter filter, CancellationToken ct)
     {
         var zone = settings.Value.TimeZoneInfo;

@@ -9,8 +9,15 @@ public static class Format
     public static string Number(double? value, int decimals = 1) =>
         value is null ? "—" : value.Value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
-    public static string Value(MetricDefinition definition, double? value) =>
-        value is null ? "—" : definition.Unit == "%" ? Number(value) + "%" : Number(value, definition.Unit.StartsWith("mean", StringComparison.Ordinal) ? 2 : 1);
+    public static string Value(MetricDefinition definition, double? value) => value switch
+    {
+        null => "—",
+        { } v when definition.Unit == "%" => Number(v) + "%",
+        { } v when definition.Unit == "currency" => v.ToString("N0", CultureInfo.InvariantCulture),
+        { } v when definition.Unit == "hours" => Number(v) + " h",
+        { } v when definition.Unit.StartsWith("mean", StringComparison.Ordinal) => Number(v, 2),
+        { } v => Number(v),
+    };
 
     public static string Signed(double value, int decimals = 1) =>
         (value > 0 ? "+" : "") + value.ToString("F" + decimals, CultureInfo.InvariantCulture);

@@ -1,0 +1,37 @@
+using Npgsql;
+
+namespace CxBridge.Data.Queries;
+
+/// <summary>The values each dimension takes in a source table (for filter pickers), most frequent first, at most 100 each.</summary>
+public sealed class DimensionValuesQuery(NpgsqlDataSource dataSource)
+{
+    private static readonly Dictionary<string, (string Table, IReadOnlyCollection<string> Dimensions)> Sources = new()
+    {
+        ["responses"] = ("survey_responses", SurveyMetricQuery.ResponseDimensions),
+        ["customers"] = ("customers", MetricRows.CustomerDimensions),
+        ["orders"] = ("orders", MetricRows.OrderDimensions),
+        ["tickets"] = ("tickets", MetricRows.TicketDimensions),
+    };
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ForAsync(string source, CancellationToken ct = default)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>();
+        if (!Sources.TryGetValue(source, out var s))
+        {
+            return result;
+        }
+        foreach (var dimension in s.Dimensions)
+        {
+            await using var command = dataSource.CreateCommand(
+                $"SELECT {dimension} FROM {s.Table} WHERE {dimension} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 100");
+            var values = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                values.Add(reader.GetString(0));
+            }
+            result[dimension] = values;
+        }
+        return result;
+    }
+}

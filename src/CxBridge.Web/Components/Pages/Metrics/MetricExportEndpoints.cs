@@ -1,0 +1,61 @@
+using CxBridge.Web.Infrastructure;
+
+namespace CxBridge.Web.Components.Pages.Metrics;
+
+/// <summary>CSV downloads of the explorer's tables: /metrics/{code}/export/{periods|breakdown|rows}?(the page's query).</summary>
+public static class MetricExportEndpoints
+{
+    public static IEndpointRouteBuilder MapMetricExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/metrics/{code}/export/{table}", async (string code, string table, HttpRequest request, MetricExplorerQuery query, CancellationToken ct) =>
+        {
+            var r = query.Parse(code, request.Query);
+            if (r is null || r.Problems.Count > 0)
+            {
+                return Results.Problem(statusCode: r is null ? 404 : 400, title: "Cannot export", detail: r is null ? $"'{code}' is not a metric" : string.Join("; ", r.Problems));
+            }
+            string csv;
+            switch (table)
+            {
+                case "periods":
+                    var series = await query.SeriesAsync(r, ct);
+                    var keys = series.Points.SelectMany(p => p.Detail.Keys).Distinct().ToList();
+                    csv = CsvExport.Write(["period", "value", "n", "low", "high", "low_sample", "suppressed", .. keys],
+                        series.Points.Select(p => new object?[] { p.Period, p.Value, p.N, p.Low, p.High, p.LowSample, p.Suppressed }
+                            .Concat(keys.Select(k => (object?)p.Detail.GetValueOrDefault(k)))));
+                    break;
+                case "breakdown":
+                    var rows = await query.BreakdownAsync(r, ct);
+                    csv = CsvExport.Write([r.By ?? "segment", "value", "n", "low", "high", "rest_value", "rest_n", "p_vs_rest", "significant"],
+                        rows.Select(b => new object?[] { b.Value, b.Point.Value, b.Point.N, b.Point.Low, b.Point.High, b.Rest.Value, b.Rest.N, b.VersusRest.P, b.VersusRest.Significant }));
+                    break;
+                case "rows":
+                    var all = r with { Drill = r.Drill ?? "all" };
+                    var first = await query.DrillAsync(all, ct);
+                    var collected = new List<IReadOnlyList<string?>>(first!.Rows);
+                    for (var page = 2; (page - 1) * MetricExplorerQuery.PageSize < first.Total && page <= 200; page++)
+                    {
+                        collected.AddRange((await query.DrillAsync(all with { Page = page }, ct))!.Rows);
+                    }
+                    csv = CsvExport.Write(first.Columns, collected.Select(row => row.Cast<object?>()));
+                    break;
+                default:
+                    return Results.Problem(statusCode: 404, title: "No such table", detail: "expected periods, breakdown or rows");
+            }
+            return Results.Text(csv, "text/csv; charset=utf-8", System.Text.Encoding.UTF8)
+                .WithDownloadName($"{r.Definition.Code}-{table}-{r.Filter.From:yyyyMMdd}-{r.Filter.To:yyyyMMdd}.csv");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult WithDownloadName(this IResult result, string name) => new DownloadResult(result, name);
+
+    private sealed class DownloadResult(IResult inner, string name) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace CxBridge.Web.Infrastructure;
+
+/// <summary>
+/// Writes the tables pages show as CSV (RFC 4180), safe to open in a spreadsheet: a text cell that starts with
+/// =, +, -, @, tab or carriage return would be read as a formula (CSV injection), so it gets a leading apostrophe.
+/// Numbers are written with the invariant culture and are never altered (−35.9 stays a number).
+/// </summary>
+public static class CsvExport
+{
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    public static string Cell(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        string s when IsPlainNumber(s) => s,
+        _ => Quote(Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),
+    };
+
+    /// <summary>A number written as text by a query ("-12.50"): data, not a formula, so it stays as it is.</summary>
+    private static bool IsPlainNumber(string text) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>A text cell as a spreadsheet will show it, never as a formula.</summary>
+    public static string Neutralise(string text) =>
+        text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+
+    private static string Quote(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    public static string Write(IEnumerable<string> headers, IEnumerable<IEnumerable<object?>> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', headers.Select(h => Cell(h))).Append("\r\n");
+        foreach (var row in rows)
+        {
+            csv.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+        }
+        return csv.ToString();
+    }
+}
