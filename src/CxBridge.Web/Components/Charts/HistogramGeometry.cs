@@ -10,50 +10,24 @@ public sealed record HistogramBucket(string Label, int Count);
 /// Vertical bars for buckets, in the given order, on a zero baseline; the tallest bar spans the full
 /// plot height. Each bar carries its count label (above the bar) and bucket label (below the axis).
 /// </summary>
-public sealed class HistogramGeometry
+public sealed class HistogramGeometry : PlotArea
 {
     /// <summary>Bar width as a share of its slot.</summary>
     public const double BarShare = 0.8;
 
     private HistogramGeometry(double width, double height, ChartPadding padding)
+        : base(width, height, padding)
     {
-        Width = width;
-        Height = height;
-        Padding = padding;
     }
-
-    public double Width { get; }
-
-    public double Height { get; }
-
-    public ChartPadding Padding { get; }
 
     /// <summary>True when there are no buckets or every count is zero.</summary>
     public bool IsEmpty { get; private init; } = true;
-
-    public double PlotLeft => Padding.Left;
-
-    public double PlotRight => Width - Padding.Right;
-
-    public double PlotTop => Padding.Top;
-
-    public double PlotBottom => Height - Padding.Bottom;
 
     public IReadOnlyList<HistogramBar> Bars { get; private init; } = [];
 
     public string Summary { get; private init; } = "No data.";
 
-    public string WidthText => SvgNumber.Format(Width);
-
-    public string HeightText => SvgNumber.Format(Height);
-
-    public string ViewBox => $"0 0 {SvgNumber.Format(Width)} {SvgNumber.Format(Height)}";
-
     public string BaselineYText => SvgNumber.Format(PlotBottom);
-
-    public string PlotLeftText => SvgNumber.Format(PlotLeft);
-
-    public string PlotRightText => SvgNumber.Format(PlotRight);
 
     /// <summary>Computes the bars.</summary>
     /// <param name="buckets">Buckets in display order; counts must not be negative.</param>

@@ -9,34 +9,18 @@ namespace CxBridge.Web.Components.Charts;
 /// optional target line. Points are placed at evenly spaced x positions in period order, so a missing
 /// period should be passed as a point with a null value to show as a gap.
 /// </summary>
-public sealed class TrendChartGeometry
+public sealed class TrendChartGeometry : PlotArea
 {
     /// <summary>Above this many periods, x labels are thinned to every k-th period.</summary>
     public const int DefaultMaxXLabels = 12;
 
     private TrendChartGeometry(double width, double height, ChartPadding padding)
+        : base(width, height, padding)
     {
-        Width = width;
-        Height = height;
-        Padding = padding;
     }
-
-    public double Width { get; }
-
-    public double Height { get; }
-
-    public ChartPadding Padding { get; }
 
     /// <summary>True when no point has a value: draw a "no data" text instead of the chart.</summary>
     public bool IsEmpty { get; private init; } = true;
-
-    public double PlotLeft => Padding.Left;
-
-    public double PlotRight => Width - Padding.Right;
-
-    public double PlotTop => Padding.Top;
-
-    public double PlotBottom => Height - Padding.Bottom;
 
     /// <summary>Value → y. Null when <see cref="IsEmpty"/>.</summary>
     public LinearScale? YScale { get; private init; }
@@ -60,20 +44,6 @@ public sealed class TrendChartGeometry
 
     /// <summary>Plain-text description of the data for screen readers (aria-label / desc).</summary>
     public string Summary { get; private init; } = "No data.";
-
-    public string WidthText => SvgNumber.Format(Width);
-
-    public string HeightText => SvgNumber.Format(Height);
-
-    public string ViewBox => $"0 0 {SvgNumber.Format(Width)} {SvgNumber.Format(Height)}";
-
-    public string PlotLeftText => SvgNumber.Format(PlotLeft);
-
-    public string PlotRightText => SvgNumber.Format(PlotRight);
-
-    public string PlotTopText => SvgNumber.Format(PlotTop);
-
-    public string PlotBottomText => SvgNumber.Format(PlotBottom);
 
     /// <summary>Right edge (text-anchor end) of the y tick labels.</summary>
     public string YLabelXText => SvgNumber.Format(PlotLeft - 6);
