@@ -17,26 +17,28 @@ internal sealed record DemoResponse(
     int Sequence);
 
 /// <summary>
-/// The demo company. Scores come from per-segment base distributions over each scale, tilted towards the top of
+/// The demo company's surveys (and its customer pool; who is a customer when is <see cref="DemoCompany"/>'s part).
+/// Scores come from per-segment base distributions over each scale, tilted towards the top of
 /// the scale by the sum of the effects that apply (month, channel, touchpoint, agent, region, product, customer):
 /// <c>p(i) ∝ base(i) · exp(γ · (i − min) / (max − min))</c>. Two <see cref="Random"/> streams derived from the seed keep
 /// the scores independent of the comment wording.
 /// </summary>
 internal sealed class DemoResponseGenerator
 {
+    /// <summary>The size of the customer pool (<c>C00001</c> …): everyone who is, was or will be a customer.</summary>
     private const int CustomerCount = 3000;
 
     /// <summary>Months by which employee sentiment (eNPS) leads customer sentiment (NPS).</summary>
     private const int EnpsLeadMonths = 2;
 
-    private static readonly string[] Segments = ["consumer", "smb", "mid-market", "enterprise"];
+    internal static readonly string[] Segments = ["consumer", "smb", "mid-market", "enterprise"];
     private static readonly double[] SegmentWeights = [0.40, 0.30, 0.20, 0.10];
 
-    private static readonly string[] Regions = ["north", "south", "east", "west", "central"];
+    internal static readonly string[] Regions = ["north", "south", "east", "west", "central"];
     private static readonly double[] RegionWeights = [0.22, 0.20, 0.20, 0.23, 0.15];
     private static readonly double[] RegionEffects = [0.05, -0.05, 0.00, 0.12, -0.15];
 
-    private static readonly string[] Products = ["basic", "plus", "pro", "enterprise"];
+    internal static readonly string[] Products = ["basic", "plus", "pro", "enterprise"];
     private static readonly double[] ProductEffects = [-0.05, 0.05, 0.15, -0.10];
 
     /// <summary>Product mix of each segment, in <see cref="Segments"/> order.</summary>
@@ -73,13 +75,13 @@ internal sealed class DemoResponseGenerator
     private static readonly double[] CesTouchpointWeights = [0.10, 0.05, 0.45, 0.20, 0.12, 0.08];
 
     /// <summary>Support agents. The first is clearly the best, the last clearly the worst.</summary>
-    private static readonly string[] Agents =
+    internal static readonly string[] Agents =
     [
         "Ana Ruiz", "Ben Okafor", "Chloe Martin", "David Kim", "Elena Petrova", "Farid Haddad",
         "Grace Liu", "Hugo Santos", "Isla Murphy", "Jonas Weber", "Keiko Tanaka", "Tom Becker",
     ];
 
-    private static readonly double[] AgentEffects = [1.30, 0.05, -0.05, 0.00, 0.05, -0.05, 0.03, -0.05, 0.05, -0.03, 0.00, -1.20];
+    internal static readonly double[] AgentEffects = [1.30, 0.05, -0.05, 0.00, 0.05, -0.05, 0.03, -0.05, 0.05, -0.03, 0.00, -1.20];
 
     private static readonly string[] Departments =
         ["marketing", "finance", "operations", "technology", "sales", "product", "service", "success", "hr"];
@@ -125,7 +127,7 @@ internal sealed class DemoResponseGenerator
     private static readonly double[] EnpsBase = [0.02, 0.02, 0.03, 0.04, 0.04, 0.06, 0.06, 0.18, 0.22, 0.17, 0.16];
 
     /// <summary>Product releases: month index (from the first generated month), PSAT effect, and the release's name.</summary>
-    private static readonly (int Month, double Effect, string Name)[] Releases =
+    internal static readonly (int Month, double Effect, string Name)[] Releases =
     [
         (4, 1.20, "3.2"),
         (10, -1.10, "3.4"),
@@ -133,37 +135,30 @@ internal sealed class DemoResponseGenerator
         (20, -0.75, "4.0"),
     ];
 
-    private static readonly double[] HourWeights =
-    [
-        0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.5, 3.0, 4.5, 5.0, 5.0,
-        4.5, 4.8, 5.0, 4.8, 4.3, 3.8, 3.2, 3.0, 2.8, 2.0, 1.2, 0.6,
-    ];
-
-    private static readonly double[] WorkHourWeights =
-    [
-        0, 0, 0, 0, 0, 0, 0.1, 0.6, 2.0, 3.5, 3.5, 3.0,
-        2.5, 3.0, 3.5, 3.5, 3.0, 2.0, 0.8, 0.3, 0.2, 0.1, 0, 0,
-    ];
-
     private readonly Random _rng;
-    private readonly DemoComments _comments;
+    private readonly DemoComments? _comments;
     private readonly DateOnly _first;
     private readonly int _months;
-    private readonly Customer[] _customers;
+    private readonly DemoCustomer[] _customers;
     private readonly double[] _monthNoise;
 
-    public DemoResponseGenerator(int seed, DateOnly first, int months)
+    /// <param name="seed">The seed of the scores' stream (the comments get a stream of their own).</param>
+    /// <param name="first">The first day of the first generated month.</param>
+    /// <param name="months">How many months will be generated.</param>
+    /// <param name="withComments">Whether to write comments; without them the scores are the same, only faster.</param>
+    public DemoResponseGenerator(int seed, DateOnly first, int months, bool withComments = true)
     {
         _rng = new Random(seed);
-        _comments = new DemoComments(new Random(unchecked(seed * 31 + 17)));
+        _comments = withComments ? new DemoComments(new Random(unchecked(seed * 31 + 17))) : null;
         _first = first;
         _months = months;
 
-        _customers = new Customer[CustomerCount];
+        _customers = new DemoCustomer[CustomerCount];
         for (var i = 0; i < CustomerCount; i++)
         {
             var segment = Pick(SegmentWeights);
-            _customers[i] = new Customer(
+            _customers[i] = new DemoCustomer(
+                i,
                 $"C{i + 1:D5}",
                 segment,
                 Pick(RegionWeights),
@@ -179,8 +174,14 @@ internal sealed class DemoResponseGenerator
         }
     }
 
-    /// <summary>The responses of month <paramref name="m"/> (0 = the first generated month), in time order.</summary>
-    public List<DemoResponse> GenerateMonth(int m)
+    /// <summary>The customer pool, by index: segment, region, plan and disposition drawn here, the dates by <see cref="DemoCompany"/>.</summary>
+    public IReadOnlyList<DemoCustomer> Customers => _customers;
+
+    /// <summary>
+    /// The responses of month <paramref name="m"/> (0 = the first generated month), in time order, from customers
+    /// drawn out of <paramref name="pool"/> (those who are customers for the whole month).
+    /// </summary>
+    public List<DemoResponse> GenerateMonth(int m, IReadOnlyList<DemoCustomer> pool)
     {
         var monthStart = _first.AddMonths(m);
         var list = new List<DemoResponse>(1200);
@@ -188,12 +189,12 @@ internal sealed class DemoResponseGenerator
         var season = Math.Sin(2 * Math.PI * (monthStart.Month - 3) / 12.0);
         var volume = 1 + 0.06 * season + 0.05 * Normal();
 
-        AddCustomerSurvey(list, "nps", Volume(400, volume), m, monthStart);
-        AddCustomerSurvey(list, "csat", Volume(300, volume), m, monthStart);
-        AddCustomerSurvey(list, "ces", Volume(200, volume), m, monthStart);
+        AddCustomerSurvey(list, pool, "nps", Volume(400, volume), m, monthStart);
+        AddCustomerSurvey(list, pool, "csat", Volume(300, volume), m, monthStart);
+        AddCustomerSurvey(list, pool, "ces", Volume(200, volume), m, monthStart);
         // A release triggers the in-product survey on its new screens: more PSAT answers that month.
         var releaseMonth = Array.Exists(Releases, r => r.Month == m);
-        AddPsat(list, Volume(releaseMonth ? 200 : 120, volume), m, monthStart);
+        AddPsat(list, pool, Volume(releaseMonth ? 200 : 120, volume), m, monthStart);
         AddEnps(list, Volume(40, 1 + 0.12 * Normal()), m, monthStart);
 
         list.Sort(static (a, b) =>
@@ -205,12 +206,13 @@ internal sealed class DemoResponseGenerator
     }
 
     /// <summary>Customer sentiment over the period: a slow upward trend with a dip around months 9–11 and its recovery.</summary>
-    private static double CustomerMood(double t) =>
+    internal static double CustomerMood(double t) =>
         0.025 * t - 0.75 * Math.Exp(-Math.Pow((t - 9.5) / 1.7, 2));
 
     private double MonthNoise(int m) => _monthNoise[Math.Clamp(m, 0, _monthNoise.Length - 1)];
 
-    private void AddCustomerSurvey(List<DemoResponse> list, string survey, int count, int m, DateOnly monthStart)
+    private void AddCustomerSurvey(
+        List<DemoResponse> list, IReadOnlyList<DemoCustomer> pool, string survey, int count, int m, DateOnly monthStart)
     {
         var mood = CustomerMood(m) + MonthNoise(m);
         var holidays = monthStart.Month is 11 or 12;
@@ -224,7 +226,7 @@ internal sealed class DemoResponseGenerator
 
         for (var i = 0; i < count; i++)
         {
-            var customer = _customers[_rng.Next(CustomerCount)];
+            var customer = pool[_rng.Next(pool.Count)];
             var tp = Pick(touchpointWeights);
             var ch = Pick(ChannelWeightsByTouchpoint[tp]);
             var agent = Touchpoints[tp] == "support" || Channels[ch] is "phone" or "chat" ? _rng.Next(Agents.Length) : -1;
@@ -252,17 +254,17 @@ internal sealed class DemoResponseGenerator
 
             var sentiment = Sentiment(survey, score);
             var agentName = agent >= 0 ? Agents[agent] : null;
-            var comment = _comments.Maybe(new CommentContext(
+            var comment = _comments?.Maybe(new CommentContext(
                 survey, sentiment, Touchpoints[tp], Channels[ch], agentName, Products[customer.Product], null, null));
 
             list.Add(new DemoResponse(
-                survey, score, Timestamp(monthStart, HourWeights, weekendWeight: 0.5), customer.Id, comment,
+                survey, score, Timestamp(monthStart, DemoRandom.HourWeights, weekendWeight: 0.5), customer.Id, comment,
                 Channels[ch], Touchpoints[tp], Regions[customer.Region], Products[customer.Product],
                 Segments[customer.Segment], agentName, null, list.Count));
         }
     }
 
-    private void AddPsat(List<DemoResponse> list, int count, int m, DateOnly monthStart)
+    private void AddPsat(List<DemoResponse> list, IReadOnlyList<DemoCustomer> pool, int count, int m, DateOnly monthStart)
     {
         var releaseEffect = 0.0;
         string? release = null;
@@ -282,15 +284,15 @@ internal sealed class DemoResponseGenerator
         var mood = 0.2 * (CustomerMood(m) + MonthNoise(m));
         for (var i = 0; i < count; i++)
         {
-            var customer = _customers[_rng.Next(CustomerCount)];
+            var customer = pool[_rng.Next(pool.Count)];
             var channel = _rng.NextDouble() < 0.65 ? "app" : "web";
             var score = SampleScore(PsatBase[customer.Segment], 1,
                 -0.20 + releaseEffect + mood + 1.5 * ProductEffects[customer.Product] + 0.5 * customer.Disposition);
-            var comment = _comments.Maybe(new CommentContext(
+            var comment = _comments?.Maybe(new CommentContext(
                 "psat", Sentiment("psat", score), null, channel, null, Products[customer.Product], null, release));
 
             list.Add(new DemoResponse(
-                "psat", score, Timestamp(monthStart, HourWeights, weekendWeight: 0.6), customer.Id, comment,
+                "psat", score, Timestamp(monthStart, DemoRandom.HourWeights, weekendWeight: 0.6), customer.Id, comment,
                 channel, null, Regions[customer.Region], Products[customer.Product], Segments[customer.Segment],
                 null, null, list.Count));
         }
@@ -315,11 +317,11 @@ internal sealed class DemoResponseGenerator
             var department = Pick(DepartmentWeights);
             var u = (strata[i] + _rng.NextDouble()) / count;
             var score = SampleScore(EnpsBase, 0, 0.40 + mood + DepartmentEffects[department], u);
-            var comment = _comments.Maybe(new CommentContext(
+            var comment = _comments?.Maybe(new CommentContext(
                 "enps", Sentiment("enps", score), null, null, null, null, Departments[department], null));
 
             list.Add(new DemoResponse(
-                "enps", score, Timestamp(monthStart, WorkHourWeights, weekendWeight: 0.05), null, comment,
+                "enps", score, Timestamp(monthStart, DemoRandom.WorkHourWeights, weekendWeight: 0.05), null, comment,
                 null, null, Regions[Pick(RegionWeights)], null, null, null, Departments[department], list.Count));
         }
     }
@@ -376,42 +378,7 @@ internal sealed class DemoResponseGenerator
         return day.ToDateTime(new TimeOnly(hour, _rng.Next(60), _rng.Next(60)), DateTimeKind.Utc);
     }
 
-    private int Pick(double[] weights)
-    {
-        var total = 0.0;
-        foreach (var w in weights)
-        {
-            total += w;
-        }
+    private int Pick(double[] weights) => _rng.Pick(weights);
 
-        var u = _rng.NextDouble() * total;
-        var last = 0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            if (weights[i] <= 0)
-            {
-                continue;
-            }
-
-            last = i;
-            u -= weights[i];
-            if (u < 0)
-            {
-                return i;
-            }
-        }
-
-        // Only reached through rounding: the last choice that can happen.
-        return last;
-    }
-
-    /// <summary>A standard normal draw (Box–Muller).</summary>
-    private double Normal()
-    {
-        var u1 = 1.0 - _rng.NextDouble();
-        var u2 = _rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    private sealed record Customer(string Id, int Segment, int Region, int Product, double Disposition);
+    private double Normal() => _rng.Normal();
 }

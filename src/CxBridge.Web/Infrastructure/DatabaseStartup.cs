@@ -38,22 +38,36 @@ public sealed class DatabaseStartup(
             }
         }
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.Value.TimeZoneInfo).DateTime);
-        var path = Path.Combine(Path.GetTempPath(), $"cxbridge-demo-{Guid.NewGuid():N}.csv");
-        try
+        var end = new DateOnly(today.Year, today.Month, 1);
+        foreach (var (kind, write) in DemoFiles)
         {
-            await using (var writer = new StreamWriter(path))
+            var path = Path.Combine(Path.GetTempPath(), $"cxbridge-demo-{kind}-{Guid.NewGuid():N}.csv");
+            try
             {
-                DemoData.WriteResponses(writer, new DateOnly(today.Year, today.Month, 1));
+                await using (var writer = new StreamWriter(path))
+                {
+                    write(writer, end);
+                }
+                var report = await imports.ImportAsync(
+                    new ImportRequest(kind, $"demo-{kind}.csv", path, new ImportOptions(), UploadedBy: "demo data"), cancellationToken);
+                logger.LogInformation("Loaded demo {Kind}: batch {BatchId}, {Rows} rows", kind, report.BatchId, report.RowsImported);
             }
-            var report = await imports.ImportAsync(
-                new ImportRequest("responses", "demo-responses.csv", path, new ImportOptions(), UploadedBy: "demo data"), cancellationToken);
-            logger.LogInformation("Loaded demo data: batch {BatchId}, {Rows} responses", report.BatchId, report.RowsImported);
-        }
-        finally
-        {
-            File.Delete(path);
+            finally
+            {
+                File.Delete(path);
+            }
         }
     }
+
+    /// <summary>Twenty-four months of one company, every kind, in the order a real first load would come.</summary>
+    private static readonly (string Kind, Action<TextWriter, DateOnly> Write)[] DemoFiles =
+    [
+        ("customers", (w, end) => DemoData.WriteCustomers(w, end)),
+        ("responses", (w, end) => DemoData.WriteResponses(w, end)),
+        ("orders", (w, end) => DemoData.WriteOrders(w, end)),
+        ("tickets", (w, end) => DemoData.WriteTickets(w, end)),
+        ("kpis", (w, end) => DemoData.WriteKpis(w, end)),
+    ];
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

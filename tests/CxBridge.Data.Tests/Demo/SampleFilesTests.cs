@@ -31,21 +31,35 @@ public class SampleFilesTests
         return CsvTestReader.Read(text);
     }
 
-    [Fact]
-    public void Samples_EveryCsv_ParsesWithConsistentFieldCounts()
+    /// <summary>Every CSV in samples/, by file name (read when the tests are discovered).</summary>
+    public static TheoryData<string> SampleFiles() =>
+        new(Directory.GetFiles(SamplesDirectory, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    /// <summary>The import kind of a sample: <c>responses-*.csv</c> are responses, the others are named after their kind.</summary>
+    private static string KindOf(string file)
     {
-        var files = Directory.GetFiles(SamplesDirectory, "*.csv");
+        var name = Path.GetFileNameWithoutExtension(file);
+        return name.StartsWith("responses-", StringComparison.Ordinal) ? "responses" : name;
+    }
 
-        files.Should().NotBeEmpty();
-        foreach (var file in files)
-        {
-            var (header, rows) = ReadSample(file);
+    [Fact]
+    public void Samples_EveryKind_HasASample()
+    {
+        var kinds = Directory.GetFiles(SamplesDirectory, "*.csv").Select(KindOf).Distinct();
 
-            header.Should().NotBeEmpty(file);
-            header.Should().OnlyHaveUniqueItems(file);
-            rows.Count.Should().BeInRange(8, 20, file);
-            rows.Should().OnlyContain(r => r.Length == header.Length, file);
-        }
+        kinds.Should().BeEquivalentTo(KindRules.Headers.Keys);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void Samples_EveryCsv_CanonicalHeaderOfItsKindAndConsistentFieldCounts(string file)
+    {
+        var (header, rows) = ReadSample(Path.Combine(SamplesDirectory, file));
+
+        KindRules.Headers.Should().ContainKey(KindOf(file), "every sample is named after its import kind");
+        header.Should().Equal(KindRules.Headers[KindOf(file)]);
+        rows.Count.Should().BeInRange(8, 20);
+        rows.Should().OnlyContain(r => r.Length == header.Length);
     }
 
     [Theory]
@@ -98,13 +112,109 @@ public class SampleFilesTests
     }
 
     [Fact]
-    public void Samples_Readme_DescribesEveryResponsesFile()
+    public void Samples_CustomersFile_ActiveAndFormerCustomersWithEveryPlan()
+    {
+        var (_, rows) = ReadSample(Path.Combine(SamplesDirectory, "customers.csv"));
+
+        rows.Select(r => r[CustomerRules.Id]).Should().OnlyHaveUniqueItems()
+            .And.OnlyContain(id => System.Text.RegularExpressions.Regex.IsMatch(id, "^C[0-9]{5}$"));
+        rows.Where(r => r[CustomerRules.EndedAt] != "")
+            .Should().NotBeEmpty().And.OnlyContain(r => KindRules.Date(r[CustomerRules.EndedAt]) > KindRules.Date(r[CustomerRules.StartedAt]));
+        rows.Should().Contain(r => r[CustomerRules.EndedAt] == "");
+        rows.Should().OnlyContain(r => ResponseRules.Segments.Contains(r[CustomerRules.Segment])
+            && ResponseRules.Regions.Contains(r[CustomerRules.Region]));
+        rows.Select(r => r[CustomerRules.Plan]).Distinct().Should().BeEquivalentTo(CustomerRules.Plans);
+    }
+
+    [Fact]
+    public void Samples_CustomerIds_OfTheOtherSamplesAreInTheCustomersFileAndActiveThen()
+    {
+        var customers = ReadSample(Path.Combine(SamplesDirectory, "customers.csv")).Rows.ToDictionary(r => r[CustomerRules.Id]);
+        var operational = ReadSample(Path.Combine(SamplesDirectory, "orders.csv")).Rows
+            .Select(r => (Id: r[OrderRules.CustomerId], At: r[OrderRules.OrderedAt]))
+            .Concat(ReadSample(Path.Combine(SamplesDirectory, "tickets.csv")).Rows.Select(r => (Id: r[TicketRules.CustomerId], At: r[TicketRules.OpenedAt])))
+            .ToList();
+        var responses = ResponseSamples
+            .SelectMany(survey => ReadSample(Path.Combine(SamplesDirectory, $"responses-{survey}.csv")).Rows)
+            .Where(r => customers.ContainsKey(r[ResponseRules.CustomerId]))
+            .Select(r => (Id: r[ResponseRules.CustomerId], At: r[ResponseRules.RespondedAt]))
+            .ToList();
+
+        // Every customer of the orders and tickets is in the customer file, and so are several who answered surveys.
+        operational.Should().OnlyContain(u => customers.ContainsKey(u.Id));
+        responses.Should().HaveCountGreaterThan(8);
+        foreach (var (id, at) in operational.Concat(responses))
+        {
+            CustomerRules.ActiveOn(customers[id], DateOnly.FromDateTime(KindRules.Time(at))).Should().BeTrue("{0} at {1}", id, at);
+        }
+    }
+
+    [Fact]
+    public void Samples_OrdersFile_AmountsAsExportsWriteThemWithARefundAndYesNoReferrals()
+    {
+        var path = Path.Combine(SamplesDirectory, "orders.csv");
+        var (_, rows) = ReadSample(path);
+
+        File.ReadAllText(path).Should().Contain("\"$1,234.50\"", "a formatted amount shows the quoting");
+        rows.Select(OrderRules.AmountOf).Should().Contain(1234.50m).And.Contain(a => a < 0);
+        rows.Select(r => r[OrderRules.Referred]).Distinct().Should().BeEquivalentTo(["yes", "no"]);
+        rows.Should().OnlyContain(r => OrderRules.Channels.Contains(r[OrderRules.Channel]));
+        rows.Select(r => r[OrderRules.Id]).Should().OnlyHaveUniqueItems();
+        rows.Select(r => KindRules.Time(r[OrderRules.OrderedAt])).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
+    public void Samples_TicketsFile_TimesInOrderWithOpenAndUnansweredTickets()
+    {
+        var (_, rows) = ReadSample(Path.Combine(SamplesDirectory, "tickets.csv"));
+
+        foreach (var t in rows)
+        {
+            if (t[TicketRules.FirstResponseAt] != "")
+            {
+                TicketRules.Hours(t, TicketRules.FirstResponseAt).Should().BeGreaterThanOrEqualTo(0, t[TicketRules.Id]);
+            }
+
+            if (t[TicketRules.ResolvedAt] != "")
+            {
+                TicketRules.Hours(t, TicketRules.ResolvedAt).Should().BeGreaterThan(0, t[TicketRules.Id]);
+            }
+        }
+
+        rows.Should().Contain(t => t[TicketRules.ResolvedAt] == "").And.Contain(t => t[TicketRules.FirstResponseAt] == "");
+        rows.Should().OnlyContain(t => TicketRules.ContactsOf(t) >= 1 && TicketRules.ContactsOf(t) <= 5);
+        rows.Should().OnlyContain(t => t[TicketRules.Escalated] == "true" || t[TicketRules.Escalated] == "false");
+        rows.Should().Contain(t => t[TicketRules.Escalated] == "true");
+        rows.Should().OnlyContain(t => TicketRules.Channels.Contains(t[TicketRules.Channel]) && TicketRules.Teams.Contains(t[TicketRules.Team]));
+        rows.Should().OnlyContain(t => t[TicketRules.Agent] == "" || TicketRules.Agents.Contains(t[TicketRules.Agent]));
+    }
+
+    [Fact]
+    public void Samples_KpisFile_CatalogKpisWithTheirUnitsAndMonthsOrDates()
+    {
+        var (_, rows) = ReadSample(Path.Combine(SamplesDirectory, "kpis.csv"));
+
+        rows.Should().OnlyContain(r => KpiRules.Catalog.ContainsKey(r[KpiRules.Department])
+            && KpiRules.Catalog[r[KpiRules.Department]][r[KpiRules.Kpi]] == r[KpiRules.Unit]);
+        rows.Should().OnlyContain(r => System.Text.RegularExpressions.Regex.IsMatch(r[KpiRules.Period], "^20[0-9]{2}-[01][0-9](-[0-3][0-9])?$"));
+        rows.Should().Contain(r => r[KpiRules.Period].Length == 10, "a date in the month is a valid period too");
+        rows.Select(r => KindRules.Number(r[KpiRules.Value])).Should().NotBeEmpty();
+        rows.Select(r => (r[KpiRules.Department], r[KpiRules.Kpi], r[KpiRules.Period][..7])).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void Samples_Readme_DescribesEveryFile()
     {
         var readme = File.ReadAllText(Path.Combine(SamplesDirectory, "README.md"));
 
-        foreach (var survey in ResponseSamples)
+        foreach (var file in Directory.GetFiles(SamplesDirectory, "*.csv"))
         {
-            readme.Should().Contain($"responses-{survey}.csv");
+            readme.Should().Contain($"`{Path.GetFileName(file)}`");
+        }
+
+        foreach (var header in KindRules.Headers.Values)
+        {
+            readme.Should().Contain(string.Join(',', header));
         }
 
         readme.Should().ContainEquivalentOf("case");
