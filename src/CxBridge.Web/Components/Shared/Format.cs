@@ -31,5 +31,13 @@ public static class Format
         _ => "from " + period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A p-value as people read it: "p = 0.023", or "p &lt; 0.001" rather than a row of zeros.</summary>
+    public static string PValue(double? p) => p switch
+    {
+        null => "",
+        < 0.001 => "p < 0.001",
+        { } v => "p = " + v.ToString("F3", CultureInfo.InvariantCulture),
+    };
+
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }
