@@ -1,19 +1,32 @@
 #!/usr/bin/env bash
-# Import benchmark: a generated responses CSV through the import service, next to psql \copy of the same file.
+# Benchmarks of the import service and the metric queries (bench/CxBridge.Benchmarks/README.md).
 #
-#   scripts/bench.sh            # 1,000,000 rows
-#   scripts/bench.sh 200000     # another row count
-#   scripts/bench.sh 1000000 --breakdown   # also times the file check and the parse alone (PreviewAsync)
+#   scripts/bench.sh                          # responses: 1,000,000 generated rows through the import service vs psql \copy
+#   scripts/bench.sh 200000                   # responses, another row count
+#   scripts/bench.sh 1000000 --breakdown      # responses, also times the file check and the parse alone (PreviewAsync)
+#   scripts/bench.sh operational              # 100k customers, 2M orders, 1M tickets, 1M responses through the import service
+#                                             # (rows/s, peak memory; \copy of orders and tickets for context), then all 13
+#                                             # metrics at month grain over the 24 months ending last month, cold and warm
+#   scripts/bench.sh operational --tickets 200000 --orders 400000 --explain 500   # other sizes; EXPLAIN ANALYZE >= 500 ms
+#   scripts/bench.sh all [rows] [options]     # both suites, one after the other
 #
 # Starts (or reuses) a throwaway PostgreSQL cluster in .cxbridge/postgres-bench on 127.0.0.1:${CXBRIDGE_BENCH_PG_PORT:-5435}
-# (fsync off, like the test cluster: fine for comparing the two loads, not for absolute numbers) and stops it on exit.
-# The benchmark creates and drops its own database, cxbridge_bench. Exit code 0 when the target is met, 1 when not.
+# (fsync off, like the test cluster: fine for comparing loads, not for absolute numbers) and stops it on exit.
+# Each suite creates and drops its own database, cxbridge_bench. Exit code 0 when the responses target is met and the
+# operational suite checked out (every import took every row, every metric returned 24 points), 1 when not, 2 on bad usage.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 root="$PWD"
-rows="${1:-1000000}"
-shift || true
+suite=responses
+case "${1:-}" in
+    responses|operational|all) suite="$1"; shift ;;
+esac
+rows=1000000
+if [[ "${1:-}" =~ ^[0-9][0-9_,]*$ ]]; then
+    rows="$1"
+    shift
+fi
 port="${CXBRIDGE_BENCH_PG_PORT:-5435}"
 pg_dir="$root/.cxbridge/postgres-bench"
 
@@ -28,7 +41,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 cxb_pg_ensure "$pg_dir" "$port" --test || { echo "bench.sh: could not start the benchmark database" >&2; exit 1; }
-echo "bench.sh: throwaway cluster on 127.0.0.1:$port with fsync off: the numbers compare the two loads, they are not production figures"
+echo "bench.sh: suite $suite; throwaway cluster on 127.0.0.1:$port with fsync off: the numbers compare loads, they are not production figures"
 
-dotnet run -c Release --project bench/CxBridge.Benchmarks -- --rows "$rows" \
+dotnet run -c Release --project bench/CxBridge.Benchmarks -- --suite "$suite" --rows "$rows" \
     --connection "Host=127.0.0.1;Port=$port;Database=postgres;Username=cxbridge;Password=cxbridge" "$@"

@@ -6,7 +6,8 @@ namespace CxBridge.Benchmarks;
 /// <summary>
 /// Writes a responses CSV the import takes in strict mode: unique response ids, nps/csat/ces with scores on
 /// their default scales, ISO timestamps with Z spread over the last 24 months, and about 30% of the rows with a
-/// short quoted comment holding a comma. Seeded, so the same row count gives the same file.
+/// short quoted comment holding a comma. Seeded, so the same row count gives the same file. With
+/// <c>allSurveys</c>, eNPS (0–10) and PSAT (1–5) answers too, so every survey metric has data.
 /// </summary>
 internal static class ResponsesCsv
 {
@@ -17,8 +18,8 @@ internal static class ResponsesCsv
     private static readonly string[] Regions = ["North", "South", "East", "West", "Central"];
     private static readonly string[] Products = ["Basic", "Plus", "Pro", "Enterprise"];
     private static readonly string[] Segments = ["Consumer", "SMB", "Mid-market", "Enterprise"];
-    private static readonly string[] FirstNames = ["Alice", "Ben", "Chloe", "David", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jonas"];
-    private static readonly string[] LastNames = ["Martin", "Smith", "Garcia", "Nguyen", "Müller", "Rossi"];
+    internal static readonly string[] FirstNames = ["Alice", "Ben", "Chloe", "David", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jonas"];
+    internal static readonly string[] LastNames = ["Martin", "Smith", "Garcia", "Nguyen", "Müller", "Rossi"];
     private static readonly string[] Comments =
     [
         "Quick answer, friendly agent",
@@ -31,7 +32,7 @@ internal static class ResponsesCsv
         "Not bad, could be cheaper",
     ];
 
-    public static void Write(string path, int rows, int seed = 42)
+    public static void Write(string path, int rows, int seed = 42, bool allSurveys = false)
     {
         var rng = new Random(seed);
         var end = DateTime.UtcNow.Date;
@@ -43,12 +44,21 @@ internal static class ResponsesCsv
         Span<char> buffer = stackalloc char[32];
         for (var i = 1; i <= rows; i++)
         {
-            var (survey, score) = rng.Next(10) switch
-            {
-                < 5 => ("nps", Skewed(rng, 0, 10)),
-                < 8 => ("csat", Skewed(rng, 1, 5)),
-                _ => ("ces", Skewed(rng, 1, 7)),
-            };
+            var (survey, score) = allSurveys
+                ? rng.Next(20) switch
+                {
+                    < 7 => ("nps", Skewed(rng, 0, 10)),
+                    < 11 => ("csat", Skewed(rng, 1, 5)),
+                    < 14 => ("ces", Skewed(rng, 1, 7)),
+                    < 17 => ("enps", Skewed(rng, 0, 10)),
+                    _ => ("psat", Skewed(rng, 1, 5)),
+                }
+                : rng.Next(10) switch
+                {
+                    < 5 => ("nps", Skewed(rng, 0, 10)),
+                    < 8 => ("csat", Skewed(rng, 1, 5)),
+                    _ => ("ces", Skewed(rng, 1, 7)),
+                };
             var at = start.AddSeconds(rng.NextInt64(spanSeconds));
             writer.Write('R');
             writer.Write(i.ToString("D8", CultureInfo.InvariantCulture));

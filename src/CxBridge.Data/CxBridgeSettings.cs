@@ -14,6 +14,12 @@ public sealed class CxBridgeSettings
     /// <summary>eNPS cuts with fewer responses are suppressed.</summary>
     public int AnonymityThreshold { get; set; } = 5;
 
+    /// <summary>
+    /// Time an import's bulk statements (COPY into staging, the merge) may take; a multi-million-row file needs more
+    /// than the 30 s a dashboard query gets.
+    /// </summary>
+    public int ImportCommandTimeoutSeconds { get; set; } = 1800;
+
     /// <summary>How many row errors a batch keeps (all are counted).</summary>
     public int MaxStoredErrors { get; set; } = 1000;
 

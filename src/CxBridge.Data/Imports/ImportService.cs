@@ -112,8 +112,10 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
                 await staging.ExecuteNonQueryAsync(ct);
             }
             var staged = 0L;
+            var timeout = TimeSpan.FromSeconds(settings.Value.ImportCommandTimeoutSeconds);
             await using (var importer = await connection.BeginBinaryImportAsync(kind.CopyCommand, ct))
             {
+                importer.Timeout = timeout;
                 summary = Parse(kind, file, request.Options, (in TRow row) =>
                 {
                     kind.Write(importer, ++staged, row);
@@ -133,7 +135,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
                 await tx.RollbackAsync(ct);
                 return await RecordRejectedAsync(kind.Name, request, file, startedAt, summary, ct);
             }
-            merged = await MergeAsync(connection, tx, kind.MergeSql, batchId, ct);
+            merged = await MergeAsync(connection, tx, kind.MergeSql, batchId, (int)timeout.TotalSeconds, ct);
             await FinishBatchAsync(connection, tx, batchId, summary, merged, ct);
             await InsertErrorsAsync(connection, tx, batchId, summary.Errors, ct);
             await tx.CommitAsync(ct);
@@ -372,9 +374,9 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    private static async Task<(int, int, long?, long?)> MergeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, long batchId, CancellationToken ct)
+    private static async Task<(int, int, long?, long?)> MergeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, long batchId, int timeoutSeconds, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, connection, tx);
+        await using var command = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = timeoutSeconds };
         command.Parameters.AddWithValue(batchId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -5,7 +5,7 @@ namespace CxBridge.Data.Queries;
 /// a row must meet. The aggregates and the drill-down read the same definition, so a drill-down lists exactly
 /// the rows counted in n. Survey metrics and the customer metrics have their own rules (see the queries).
 /// </summary>
-public sealed record MetricRows(string Table, string TimeColumn, string Counted, IReadOnlyCollection<string> Dimensions)
+public sealed record MetricRows(string Table, string Key, string TimeColumn, string Counted, IReadOnlyCollection<string> Dimensions)
 {
     public static readonly string[] CustomerDimensions = ["segment", "region"];
     public static readonly string[] OrderDimensions = ["channel"];
@@ -13,12 +13,12 @@ public sealed record MetricRows(string Table, string TimeColumn, string Counted,
 
     private static readonly Dictionary<string, MetricRows> ByCode = new()
     {
-        ["referral_rate"] = new("orders", "ordered_at", "true", OrderDimensions),
-        ["fcr"] = new("tickets", "resolved_at", "x.contacts IS NOT NULL", TicketDimensions),
-        ["escalation_rate"] = new("tickets", "opened_at", "true", TicketDimensions),
-        ["frt"] = new("tickets", "opened_at", "x.first_response_at IS NOT NULL", TicketDimensions),
-        ["resolution_time"] = new("tickets", "resolved_at", "true", TicketDimensions),
-        ["clv"] = new("orders", "ordered_at", "true", []),
+        ["referral_rate"] = new("orders", "order_id", "ordered_at", "true", OrderDimensions),
+        ["fcr"] = new("tickets", "ticket_id", "resolved_at", "x.contacts IS NOT NULL", TicketDimensions),
+        ["escalation_rate"] = new("tickets", "ticket_id", "opened_at", "true", TicketDimensions),
+        ["frt"] = new("tickets", "ticket_id", "opened_at", "x.first_response_at IS NOT NULL", TicketDimensions),
+        ["resolution_time"] = new("tickets", "ticket_id", "resolved_at", "true", TicketDimensions),
+        ["clv"] = new("orders", "order_id", "ordered_at", "true", []),
     };
 
     /// <summary>The rows of a ticket or order metric; throws for the others.</summary>

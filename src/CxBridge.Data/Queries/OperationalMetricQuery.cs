@@ -64,8 +64,14 @@ public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions
         command.CommandText = $"""
             WITH {PeriodWindows.Cte},
                  w AS (SELECT period, e - interval '12 months' AS ws, e AS we FROM p),
-                 o AS (SELECT w.period, coalesce(sum(o.amount), 0) AS revenue, count(o.order_id)::int AS orders, count(DISTINCT o.customer_id)::int AS buyers
-                       FROM w LEFT JOIN orders o ON o.ordered_at >= w.ws AND o.ordered_at < w.we GROUP BY w.period),
+                 -- l: until when an order makes its customer a buyer: 12 months later, or the customer's next order.
+                 -- A customer bought in [ws, we) exactly when one of its orders has t in [ws, we) and l >= we, so
+                 -- distinct buyers are counted without a DISTINCT (which sorted 18M rows on disk at 2M orders).
+                 ord AS (SELECT amount, ordered_at AS t,
+                                least(ordered_at + interval '12 months', lead(ordered_at) OVER (PARTITION BY customer_id ORDER BY ordered_at)) AS l
+                         FROM orders),
+                 o AS (SELECT w.period, coalesce(sum(ord.amount), 0) AS revenue, count(ord.t)::int AS orders, count(ord.t) FILTER (WHERE ord.l >= w.we)::int AS buyers
+                       FROM w LEFT JOIN ord ON ord.t >= w.ws AND ord.t < w.we GROUP BY w.period),
                  c AS (SELECT w.period,
                               count(c.customer_id) FILTER (WHERE c.started_at < w.ws AND (c.ended_at IS NULL OR c.ended_at >= w.ws))::int AS s,
                               count(c.customer_id) FILTER (WHERE c.started_at < w.ws AND c.ended_at >= w.ws AND c.ended_at < w.we)::int AS ls
@@ -91,7 +97,7 @@ public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions
         var dims = PeriodWindows.DimensionFilter(command, filter, "x", rows.Dimensions);
         command.CommandText = $"""
             WITH {PeriodWindows.Cte}
-            SELECT p.period, count(x.*) FILTER (WHERE {part})::int, count(x.*)::int
+            SELECT p.period, count(x.{rows.Key}) FILTER (WHERE {part})::int, count(x.{rows.Key})::int
             FROM p LEFT JOIN {rows.Table} x ON x.{rows.TimeColumn} >= p.s AND x.{rows.TimeColumn} < p.e AND {rows.Counted}{dims}
             GROUP BY p.period ORDER BY p.period
             """;
