@@ -153,4 +153,33 @@ public sealed class OperationalImportTests(TestDatabase db) : IClassFixture<Test
         report.Status.Should().Be(BatchStatus.Rejected);
         report.Errors.Should().Contain(e => e.Row == 1 && e.Message.StartsWith($"no column for {field}"));
     }
+
+    public static TheoryData<string, string> ValidRowOfEachKind => new()
+    {
+        { "customers", "customer_id,started_at\nC1,2025-01-01" },
+        { "orders", "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-01,10.00" },
+        { "tickets", "ticket_id,opened_at,contacts\nT1,2025-01-01T08:00:00Z,1" },
+        { "kpis", "department,kpi,period,value\nfinance,revenue,2025-01,10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidRowOfEachKind))]
+    public async Task MalformedFiles_OfEveryKind_GetTheirSpecificErrorAndImportNothing(string kind, string valid)
+    {
+        var header = valid.Split('\n')[0];
+        var row = valid.Split('\n')[1];
+
+        var opened = row.Insert(row.LastIndexOf(',') + 1, "\""); // the last field opens a quote it never closes
+        var unclosed = await Import(kind, $"{header}\n{row}\n{opened}\n{row}\n");
+        var ragged = await Import(kind, $"{header}\n{row}\n{row},extra\n");
+        var headerOnly = await Import(kind, $"{header}\n");
+        var empty = await Service.ImportAsync(CsvFiles.RequestFor(_files.WriteBytes([], $"{kind}-empty.csv"), kind: kind));
+
+        unclosed.Errors.Should().Contain(e => e.Row == 3 && e.Message.StartsWith("unclosed quote"), kind);
+        ragged.Errors.Should().ContainSingle().Which.Message.Should().Contain("expected " + header.Split(',').Length, kind);
+        headerOnly.Errors.Should().ContainSingle().Which.Message.Should().StartWith("no data rows", kind);
+        empty.NotCsv.Should().BeTrue(kind);
+        new[] { unclosed, ragged, headerOnly, empty }.Should().OnlyContain(r => r.Status == BatchStatus.Rejected && r.RowsImported == 0, kind);
+        (await db.CountAsync($"SELECT count(*) FROM {(kind == "kpis" ? "kpi_values" : kind)}")).Should().Be(0, kind);
+    }
 }
