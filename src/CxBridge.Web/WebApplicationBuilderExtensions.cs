@@ -1,5 +1,6 @@
 using CxBridge.Data;
 using CxBridge.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Serilog;
 
 namespace CxBridge.Web;
@@ -29,6 +30,12 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddScoped<Components.Pages.Overview.OverviewQuery>();
         builder.Services.AddScoped<Components.Pages.Metrics.MetricExplorerQuery>();
         builder.Services.AddHostedService<DatabaseStartup>();
+
+        // One key ring for every instance (DESIGN.md §7), kept in the database.
+        builder.Services.AddSingleton<DatabaseKeyRepository>();
+        builder.Services.AddDataProtection().SetApplicationName("CxBridge");
+        builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<DatabaseKeyRepository>((options, repository) => options.XmlRepository = repository);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
