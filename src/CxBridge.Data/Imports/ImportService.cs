@@ -136,7 +136,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
                 return await RecordRejectedAsync(kind.Name, request, file, startedAt, summary, ct);
             }
             merged = await MergeAsync(connection, tx, kind.MergeSql, batchId, (int)timeout.TotalSeconds, ct);
-            await FinishBatchAsync(connection, tx, batchId, summary, merged, ct);
+            await FinishBatchAsync(connection, tx, batchId, summary, merged, summary.Valid - merged.Inserted - merged.Updated, ct);
             await InsertErrorsAsync(connection, tx, batchId, summary.Errors, ct);
             await tx.CommitAsync(ct);
         }
@@ -330,7 +330,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         await using var tx = await connection.BeginTransactionAsync(ct);
         var batchId = await InsertBatchAsync(connection, tx, kind, request, file, startedAt, BatchStatus.Rejected, ct);
         var report = Report(kind, batchId, BatchStatus.Rejected, request, file, summary);
-        await FinishBatchAsync(connection, tx, batchId, summary, (0, 0, null, null), ct, report.Message);
+        await FinishBatchAsync(connection, tx, batchId, summary, (0, 0, null, null), duplicates: 0, ct, report.Message);
         await InsertErrorsAsync(connection, tx, batchId, summary.Errors, ct);
         await tx.CommitAsync(ct);
         logger.LogWarning("Import batch {BatchId} ({Kind}, {FileName}) rejected: {Message}", batchId, kind, request.FileName, report.Message);
@@ -385,7 +385,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
     }
 
     private static async Task FinishBatchAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long batchId, ParseSummary summary,
-        (int Inserted, int Updated, long? First, long? Last) merged, CancellationToken ct, string? message = null)
+        (int Inserted, int Updated, long? First, long? Last) merged, int duplicates, CancellationToken ct, string? message = null)
     {
         await using var command = new NpgsqlCommand("""
             UPDATE import_batches SET finished_at = now(), rows_read = $2, rows_imported = $3, rows_updated = $4,
@@ -396,7 +396,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         command.Parameters.AddWithValue(summary.Read);
         command.Parameters.AddWithValue(merged.Inserted);
         command.Parameters.AddWithValue(merged.Updated);
-        command.Parameters.AddWithValue(merged.First is null && merged.Inserted == 0 && summary.Message is not null ? 0 : summary.Valid - merged.Inserted - merged.Updated);
+        command.Parameters.AddWithValue(duplicates);
         command.Parameters.AddWithValue(summary.Rejected);
         command.Parameters.AddWithValue(summary.Blank);
         command.Parameters.AddWithValue((object?)message ?? DBNull.Value);

@@ -62,6 +62,8 @@ public sealed class ResponseImportTests(TestDatabase db) : IClassFixture<TestDat
         (await db.CountAsync("SELECT count(*) FROM survey_responses")).Should().Be(0);
         (await db.CountAsync($"SELECT count(*) FROM import_errors WHERE batch_id = {report.BatchId}")).Should().Be(2);
         (await db.CountAsync($"SELECT count(*) FROM import_batches WHERE status = 'rejected'")).Should().Be(1);
+        (await db.CountAsync($"SELECT rows_rejected * 1000 + duplicates_skipped * 100 + rows_imported FROM import_batches WHERE id = {report.BatchId}"))
+            .Should().Be(2000, "the history shows 2 rejected, no duplicates and nothing imported");
     }
 
     [Fact]
