@@ -103,6 +103,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         ParseSummary summary;
         long batchId;
         (int Inserted, int Updated, long? First, long? Last) merged;
+        int duplicates;
         try
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
@@ -136,7 +137,9 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
                 return await RecordRejectedAsync(kind.Name, request, file, startedAt, summary, ct);
             }
             merged = await MergeAsync(connection, tx, kind.MergeSql, batchId, (int)timeout.TotalSeconds, ct);
-            await FinishBatchAsync(connection, tx, batchId, summary, merged, summary.Valid - merged.Inserted - merged.Updated, ct);
+            // Valid rows that neither inserted nor updated: a response already there, or a key repeated in the file.
+            duplicates = summary.Valid - merged.Inserted - merged.Updated;
+            await FinishBatchAsync(connection, tx, batchId, summary, merged, duplicates, ct);
             await InsertErrorsAsync(connection, tx, batchId, summary.Errors, ct);
             await tx.CommitAsync(ct);
         }
@@ -151,7 +154,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         {
             RowsImported = merged.Inserted,
             RowsUpdated = merged.Updated,
-            DuplicatesSkipped = summary.Valid - merged.Inserted - merged.Updated,
+            DuplicatesSkipped = duplicates,
         };
         logger.LogInformation("Import batch {BatchId} ({Kind}, {FileName}): {Read} read, {Imported} imported, {Duplicates} duplicates, {Rejected} rejected, {Blank} blank",
             batchId, kind.Name, request.FileName, report.RowsRead, report.RowsImported, report.DuplicatesSkipped, report.RowsRejected, report.RowsBlank);
