@@ -124,7 +124,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
                     {
                         request.Progress?.Report(staged);
                     }
-                });
+                }, staging: true);
                 if (summary.Accepts(request.Options.Mode))
                 {
                     await importer.CompleteAsync(ct);
@@ -209,7 +209,9 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
             Message is null && (mode == ImportMode.SkipInvalid || Rejected == 0);
     }
 
-    private ParseSummary Parse<TRow>(ImportKind<TRow> kind, UploadedFile file, ImportOptions options, RowSink<TRow> sink, int rawRows = 0)
+    // staging: the sink stages rows for import. In strict mode, once a row is bad the file will not go in, so the
+    // remaining rows are still checked (every error is reported) but no longer staged.
+    private ParseSummary Parse<TRow>(ImportKind<TRow> kind, UploadedFile file, ImportOptions options, RowSink<TRow> sink, int rawRows = 0, bool staging = false)
     {
         var summary = new ParseSummary();
         var maxErrors = settings.Value.MaxStoredErrors;
@@ -278,7 +280,10 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
             if (row.Errors.Count == 0 && kind.TryParse(row, out var record))
             {
                 summary.Valid++;
-                sink(record);
+                if (!(staging && options.Mode == ImportMode.Strict && summary.Rejected > 0))
+                {
+                    sink(record);
+                }
             }
             else if (row.Blank && row.Errors.Count == 0)
             {
