@@ -16,8 +16,6 @@ public sealed class ResponsesImport : ImportKind<ResponseRow>
 {
     public static ResponsesImport Instance { get; } = new();
 
-    public static readonly string[] Dimensions = ["channel", "touchpoint", "region", "product", "segment", "agent", "department"];
-
     public override string Name => "responses";
 
     public override IReadOnlyList<ImportField> Fields { get; } =

@@ -28,7 +28,7 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
     /// <summary>Score histogram for surveys, duration histogram for FRT and resolution time; empty for the others.</summary>
     public async Task<IReadOnlyList<(string Label, int Count)>> DistributionAsync(MetricDefinition definition, MetricFilter filter, CancellationToken ct = default)
     {
-        var (s, e) = Window(filter);
+        var (s, e) = PeriodWindows.Whole(filter, settings.Value.TimeZoneInfo);
         await using var command = dataSource.CreateCommand();
         command.Parameters.AddWithValue(s);
         command.Parameters.AddWithValue(e);
@@ -100,7 +100,7 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
             "customers" => ("customers", "started_at"),
             _ => (MetricRows.Of(definition.Code).Table, MetricRows.Of(definition.Code).TimeColumn),
         };
-        var (s, e) = Window(filter);
+        var (s, e) = PeriodWindows.Whole(filter, settings.Value.TimeZoneInfo);
         await using var command = dataSource.CreateCommand();
         command.Parameters.AddWithValue(s);
         command.Parameters.AddWithValue(e);
@@ -129,7 +129,7 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 500);
-        var (s, e) = Window(filter);
+        var (s, e) = PeriodWindows.Whole(filter, settings.Value.TimeZoneInfo);
         await using var command = dataSource.CreateCommand();
         command.Parameters.AddWithValue(s);
         command.Parameters.AddWithValue(e);
@@ -205,11 +205,4 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private (DateTimeOffset Start, DateTimeOffset End) Window(MetricFilter filter)
-    {
-        var zone = settings.Value.TimeZoneInfo;
-        return (Imports.ValueParsers.FromLocal(filter.From.ToDateTime(TimeOnly.MinValue), zone),
-            Imports.ValueParsers.FromLocal(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
-    }
 }

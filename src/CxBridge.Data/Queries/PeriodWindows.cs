@@ -26,6 +26,11 @@ public sealed record PeriodWindows(IReadOnlyList<DateOnly> Periods, DateTimeOffs
             ends.Select(d => ValueParsers.FromLocal(d.ToDateTime(TimeOnly.MinValue), zone)).ToArray());
     }
 
+    /// <summary>The whole filter as one UTC window: local midnight of From up to local midnight after To.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Whole(MetricFilter filter, TimeZoneInfo zone) =>
+        (ValueParsers.FromLocal(filter.From.ToDateTime(TimeOnly.MinValue), zone),
+         ValueParsers.FromLocal(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+
     /// <summary>SQL for a CTE named p(period, s, e) over parameters $1, $2, $3.</summary>
     public const string Cte = "p AS (SELECT * FROM unnest($1::date[], $2::timestamptz[], $3::timestamptz[]) AS p(period, s, e))";
 

@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace CxBridge.Data.Queries;
 
-/// <summary>A survey metric over periods: the points the API and pages show, and the aggregates behind them.</summary>
-public sealed record SurveySeries(Survey Survey, MetricFilter Filter, IReadOnlyList<MetricPoint> Points, IReadOnlyList<SurveyAggregate> Aggregates);
+/// <summary>A survey metric over periods: the points the API and pages show.</summary>
+public sealed record SurveySeries(Survey Survey, MetricFilter Filter, IReadOnlyList<MetricPoint> Points);
 
 /// <summary>
 /// Aggregates survey responses per period in SQL (counts and sums only, so the database returns one row per
@@ -16,35 +16,25 @@ public sealed class SurveyMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBr
 {
     public static readonly string[] ResponseDimensions = ["channel", "touchpoint", "region", "product", "segment", "agent", "department"];
 
-    public MetricSettings MetricSettings => settings.Value.MetricSettings;
-
     public async Task<SurveySeries> SeriesAsync(Survey survey, MetricFilter filter, CancellationToken ct = default)
     {
         var byPeriod = await AggregateAsync(survey, filter, ct);
         var periods = Periods.Between(filter.From, filter.To, filter.Grain);
-        var aggregates = periods.Select(p => byPeriod.GetValueOrDefault(p, SurveyAggregate.Empty)).ToList();
-        var metricSettings = MetricSettings;
-        var points = periods.Select((p, i) => SurveyMetric.Evaluate(survey, p, aggregates[i], metricSettings)).ToList();
-        return new SurveySeries(survey, filter, points, aggregates);
-    }
-
-    /// <summary>The whole window as one aggregate (grain ignored).</summary>
-    public async Task<SurveyAggregate> TotalAsync(Survey survey, MetricFilter filter, CancellationToken ct = default)
-    {
-        var total = await AggregateAsync(survey, filter with { Grain = Grain.Total }, ct);
-        return total.Values.SingleOrDefault() ?? SurveyAggregate.Empty;
+        var metricSettings = settings.Value.MetricSettings;
+        var points = periods.Select(p => SurveyMetric.Evaluate(survey, p, byPeriod.GetValueOrDefault(p, SurveyAggregate.Empty), metricSettings)).ToList();
+        return new SurveySeries(survey, filter, points);
     }
 
     private async Task<Dictionary<DateOnly, SurveyAggregate>> AggregateAsync(Survey survey, MetricFilter filter, CancellationToken ct)
     {
-        var zone = settings.Value.TimeZoneInfo;
+        var (start, end) = PeriodWindows.Whole(filter, settings.Value.TimeZoneInfo);
         var bucket = filter.Grain == Grain.Total
             ? "$4::date"
             : $"date_trunc('{filter.Grain.Code()}', r.responded_at AT TIME ZONE $5)::date";
         await using var command = dataSource.CreateCommand();
         command.Parameters.AddWithValue(survey.Code());
-        command.Parameters.AddWithValue(Imports.ValueParsers.FromLocal(filter.From.ToDateTime(TimeOnly.MinValue), zone));
-        command.Parameters.AddWithValue(Imports.ValueParsers.FromLocal(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+        command.Parameters.AddWithValue(start);
+        command.Parameters.AddWithValue(end);
         command.Parameters.AddWithValue(filter.From);
         command.Parameters.AddWithValue(settings.Value.TimeZone);
         var dimensions = PeriodWindows.DimensionFilter(command, filter, "r", ResponseDimensions);

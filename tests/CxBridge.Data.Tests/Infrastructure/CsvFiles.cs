@@ -46,8 +46,6 @@ public static class RepositoryFiles
     /// <summary>A real public file kept as a fixture in tests/data/real (see its README for sources and licences).</summary>
     public static string RealData(string relative) => Path.Combine(Root, "tests", "data", "real", relative);
 
-    public static string Sample(string name) => Path.Combine(Root, "samples", name);
-
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
