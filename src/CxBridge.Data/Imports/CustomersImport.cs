@@ -6,7 +6,7 @@ namespace CxBridge.Data.Imports;
 public readonly record struct CustomerRow(string CustomerId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Segment, string? Region, string? Plan);
 
 /// <summary>The <c>customers</c> kind: who is a customer from when to when (upsert by customer_id), DESIGN.md §3.</summary>
-public sealed class CustomersImport : ImportKind<CustomerRow>
+public sealed class CustomersImport : UpsertImportKind<CustomerRow>
 {
     public static CustomersImport Instance { get; } = new();
 
@@ -40,11 +40,19 @@ public sealed class CustomersImport : ImportKind<CustomerRow>
         return true;
     }
 
-    public override string StagingTableSql =>
-        "CREATE TEMP TABLE import_staging (ordinal bigint, customer_id text, started_at timestamptz, ended_at timestamptz, segment text, region text, plan text) ON COMMIT DROP";
+    protected override string Table => "customers";
 
-    public override string CopyCommand =>
-        "COPY import_staging (ordinal, customer_id, started_at, ended_at, segment, region, plan) FROM STDIN (FORMAT BINARY)";
+    protected override IReadOnlyList<string> Key { get; } = ["customer_id"];
+
+    protected override IReadOnlyList<(string Name, string Type)> Columns { get; } =
+    [
+        ("customer_id", "text"),
+        ("started_at", "timestamptz"),
+        ("ended_at", "timestamptz"),
+        ("segment", "text"),
+        ("region", "text"),
+        ("plan", "text"),
+    ];
 
     public override void Write(NpgsqlBinaryImporter importer, long ordinal, in CustomerRow r)
     {
@@ -57,20 +65,6 @@ public sealed class CustomersImport : ImportKind<CustomerRow>
         WriteText(importer, r.Region);
         WriteText(importer, r.Plan);
     }
-
-    // A key seen twice in one file: the later row wins (the earlier counts as a duplicate skipped).
-    public override string MergeSql => """
-        WITH merged AS (
-            INSERT INTO customers AS c (customer_id, batch_id, started_at, ended_at, segment, region, plan)
-            SELECT DISTINCT ON (customer_id) customer_id, $1, started_at, ended_at, segment, region, plan
-            FROM import_staging ORDER BY customer_id, ordinal DESC
-            ON CONFLICT (customer_id) DO UPDATE SET batch_id = EXCLUDED.batch_id, started_at = EXCLUDED.started_at,
-                ended_at = EXCLUDED.ended_at, segment = EXCLUDED.segment, region = EXCLUDED.region, plan = EXCLUDED.plan
-            RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int, NULL::bigint, NULL::bigint FROM merged
-        """;
-
-    public override string UndoSql => "DELETE FROM customers WHERE batch_id = $1";
 
     public override IReadOnlyList<KeyValuePair<string, string?>> Describe(in CustomerRow r) =>
     [

@@ -10,7 +10,7 @@ public readonly record struct KpiRow(string Department, string Kpi, DateOnly Per
 /// The <c>kpis</c> kind: a department's own numbers by month (upsert by department, kpi, period). Department codes
 /// are those of DEPARTMENTS.md; a KPI code not in the catalog is kept as a custom KPI of its department.
 /// </summary>
-public sealed class KpisImport : ImportKind<KpiRow>
+public sealed class KpisImport : UpsertImportKind<KpiRow>
 {
     public static KpisImport Instance { get; } = new();
 
@@ -53,11 +53,18 @@ public sealed class KpisImport : ImportKind<KpiRow>
         return true;
     }
 
-    public override string StagingTableSql =>
-        "CREATE TEMP TABLE import_staging (ordinal bigint, department text, kpi text, period date, value double precision, unit text) ON COMMIT DROP";
+    protected override string Table => "kpi_values";
 
-    public override string CopyCommand =>
-        "COPY import_staging (ordinal, department, kpi, period, value, unit) FROM STDIN (FORMAT BINARY)";
+    protected override IReadOnlyList<string> Key { get; } = ["department", "kpi", "period"];
+
+    protected override IReadOnlyList<(string Name, string Type)> Columns { get; } =
+    [
+        ("department", "text"),
+        ("kpi", "text"),
+        ("period", "date"),
+        ("value", "double precision"),
+        ("unit", "text"),
+    ];
 
     public override void Write(NpgsqlBinaryImporter importer, long ordinal, in KpiRow r)
     {
@@ -69,18 +76,6 @@ public sealed class KpisImport : ImportKind<KpiRow>
         importer.Write(r.Value, NpgsqlDbType.Double);
         WriteText(importer, r.Unit);
     }
-
-    public override string MergeSql => """
-        WITH merged AS (
-            INSERT INTO kpi_values AS k (department, kpi, period, batch_id, value, unit)
-            SELECT DISTINCT ON (department, kpi, period) department, kpi, period, $1, value, unit
-            FROM import_staging ORDER BY department, kpi, period, ordinal DESC
-            ON CONFLICT (department, kpi, period) DO UPDATE SET batch_id = EXCLUDED.batch_id, value = EXCLUDED.value, unit = EXCLUDED.unit
-            RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int, NULL::bigint, NULL::bigint FROM merged
-        """;
-
-    public override string UndoSql => "DELETE FROM kpi_values WHERE batch_id = $1";
 
     public override IReadOnlyList<KeyValuePair<string, string?>> Describe(in KpiRow r) =>
     [

@@ -6,7 +6,7 @@ namespace CxBridge.Data.Imports;
 public readonly record struct OrderRow(string OrderId, string CustomerId, DateTimeOffset OrderedAt, decimal Amount, bool? Referred, string? Channel);
 
 /// <summary>The <c>orders</c> kind: purchases with their amount and whether they came through a referral (upsert by order_id).</summary>
-public sealed class OrdersImport : ImportKind<OrderRow>
+public sealed class OrdersImport : UpsertImportKind<OrderRow>
 {
     public static OrdersImport Instance { get; } = new();
 
@@ -38,11 +38,19 @@ public sealed class OrdersImport : ImportKind<OrderRow>
         return true;
     }
 
-    public override string StagingTableSql =>
-        "CREATE TEMP TABLE import_staging (ordinal bigint, order_id text, customer_id text, ordered_at timestamptz, amount numeric(14,2), referred boolean, channel text) ON COMMIT DROP";
+    protected override string Table => "orders";
 
-    public override string CopyCommand =>
-        "COPY import_staging (ordinal, order_id, customer_id, ordered_at, amount, referred, channel) FROM STDIN (FORMAT BINARY)";
+    protected override IReadOnlyList<string> Key { get; } = ["order_id"];
+
+    protected override IReadOnlyList<(string Name, string Type)> Columns { get; } =
+    [
+        ("order_id", "text"),
+        ("customer_id", "text"),
+        ("ordered_at", "timestamptz"),
+        ("amount", "numeric(14,2)"),
+        ("referred", "boolean"),
+        ("channel", "text"),
+    ];
 
     public override void Write(NpgsqlBinaryImporter importer, long ordinal, in OrderRow r)
     {
@@ -55,19 +63,6 @@ public sealed class OrdersImport : ImportKind<OrderRow>
         WriteNullable(importer, r.Referred, NpgsqlDbType.Boolean);
         WriteText(importer, r.Channel);
     }
-
-    public override string MergeSql => """
-        WITH merged AS (
-            INSERT INTO orders AS o (order_id, batch_id, customer_id, ordered_at, amount, referred, channel)
-            SELECT DISTINCT ON (order_id) order_id, $1, customer_id, ordered_at, amount, referred, channel
-            FROM import_staging ORDER BY order_id, ordinal DESC
-            ON CONFLICT (order_id) DO UPDATE SET batch_id = EXCLUDED.batch_id, customer_id = EXCLUDED.customer_id,
-                ordered_at = EXCLUDED.ordered_at, amount = EXCLUDED.amount, referred = EXCLUDED.referred, channel = EXCLUDED.channel
-            RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int, NULL::bigint, NULL::bigint FROM merged
-        """;
-
-    public override string UndoSql => "DELETE FROM orders WHERE batch_id = $1";
 
     public override IReadOnlyList<KeyValuePair<string, string?>> Describe(in OrderRow r) =>
     [

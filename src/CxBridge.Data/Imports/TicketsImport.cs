@@ -8,7 +8,7 @@ public readonly record struct TicketRow(
     int? Contacts, bool? Escalated, string? Channel, string? Agent, string? Team);
 
 /// <summary>The <c>tickets</c> kind: help-desk tickets (upsert by ticket_id: a later export updates a ticket, e.g. now resolved).</summary>
-public sealed class TicketsImport : ImportKind<TicketRow>
+public sealed class TicketsImport : UpsertImportKind<TicketRow>
 {
     public static TicketsImport Instance { get; } = new();
 
@@ -54,14 +54,23 @@ public sealed class TicketsImport : ImportKind<TicketRow>
         return true;
     }
 
-    public override string StagingTableSql => """
-        CREATE TEMP TABLE import_staging (ordinal bigint, ticket_id text, customer_id text, opened_at timestamptz,
-            first_response_at timestamptz, resolved_at timestamptz, contacts integer, escalated boolean,
-            channel text, agent text, team text) ON COMMIT DROP
-        """;
+    protected override string Table => "tickets";
 
-    public override string CopyCommand =>
-        "COPY import_staging (ordinal, ticket_id, customer_id, opened_at, first_response_at, resolved_at, contacts, escalated, channel, agent, team) FROM STDIN (FORMAT BINARY)";
+    protected override IReadOnlyList<string> Key { get; } = ["ticket_id"];
+
+    protected override IReadOnlyList<(string Name, string Type)> Columns { get; } =
+    [
+        ("ticket_id", "text"),
+        ("customer_id", "text"),
+        ("opened_at", "timestamptz"),
+        ("first_response_at", "timestamptz"),
+        ("resolved_at", "timestamptz"),
+        ("contacts", "integer"),
+        ("escalated", "boolean"),
+        ("channel", "text"),
+        ("agent", "text"),
+        ("team", "text"),
+    ];
 
     public override void Write(NpgsqlBinaryImporter importer, long ordinal, in TicketRow r)
     {
@@ -78,21 +87,6 @@ public sealed class TicketsImport : ImportKind<TicketRow>
         WriteText(importer, r.Agent);
         WriteText(importer, r.Team);
     }
-
-    public override string MergeSql => """
-        WITH merged AS (
-            INSERT INTO tickets AS t (ticket_id, batch_id, customer_id, opened_at, first_response_at, resolved_at, contacts, escalated, channel, agent, team)
-            SELECT DISTINCT ON (ticket_id) ticket_id, $1, customer_id, opened_at, first_response_at, resolved_at, contacts, escalated, channel, agent, team
-            FROM import_staging ORDER BY ticket_id, ordinal DESC
-            ON CONFLICT (ticket_id) DO UPDATE SET batch_id = EXCLUDED.batch_id, customer_id = EXCLUDED.customer_id,
-                opened_at = EXCLUDED.opened_at, first_response_at = EXCLUDED.first_response_at, resolved_at = EXCLUDED.resolved_at,
-                contacts = EXCLUDED.contacts, escalated = EXCLUDED.escalated, channel = EXCLUDED.channel,
-                agent = EXCLUDED.agent, team = EXCLUDED.team
-            RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int, NULL::bigint, NULL::bigint FROM merged
-        """;
-
-    public override string UndoSql => "DELETE FROM tickets WHERE batch_id = $1";
 
     public override IReadOnlyList<KeyValuePair<string, string?>> Describe(in TicketRow r) =>
     [
