@@ -16,6 +16,9 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
 {
     public const int MaxSegments = 15;
 
+    /// <summary>The most rows one drill-down read returns (a page, or a whole CSV export).</summary>
+    public const int MaxRows = 100_000;
+
     /// <summary>Ticket durations are shown in these buckets (hours, lower bound inclusive).</summary>
     public static readonly (string Label, double From, double To)[] DurationBuckets =
     [
@@ -128,7 +131,7 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
     public async Task<DrillPage> DrillAsync(MetricDefinition definition, MetricFilter filter, ChurnBasis? basis, int page, int pageSize, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 500);
+        pageSize = Math.Clamp(pageSize, 1, MaxRows);
         var (s, e) = PeriodWindows.Whole(filter, settings.Value.TimeZoneInfo);
         await using var command = dataSource.CreateCommand();
         command.Parameters.AddWithValue(s);

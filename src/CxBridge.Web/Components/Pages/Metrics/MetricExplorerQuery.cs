@@ -62,5 +62,9 @@ public sealed class MetricExplorerQuery(MetricQuery metrics, ExplorerQuery explo
     public async Task<DrillPage?> DrillAsync(Request r, CancellationToken ct = default) =>
         r.DrillFilter is { } window ? await explorer.DrillAsync(r.Definition, window, r.Basis, r.Page, PageSize, ct) : null;
 
+    /// <summary>Every row behind the number (the drilled window, or the whole filter), up to ExplorerQuery.MaxRows, in one read.</summary>
+    public Task<DrillPage> AllRowsAsync(Request r, CancellationToken ct = default) =>
+        explorer.DrillAsync(r.Definition, (r with { Drill = r.Drill ?? "all" }).DrillFilter!, r.Basis, 1, ExplorerQuery.MaxRows, ct);
+
     public static IReadOnlyCollection<string> Dimensions(MetricDefinition definition) => ExplorerQuery.Dimensions(definition);
 }

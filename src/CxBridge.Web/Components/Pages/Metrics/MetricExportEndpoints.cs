@@ -2,7 +2,10 @@ using CxBridge.Web.Infrastructure;
 
 namespace CxBridge.Web.Components.Pages.Metrics;
 
-/// <summary>CSV downloads of the explorer's tables: /metrics/{code}/export/{periods|breakdown|rows}?(the page's query).</summary>
+/// <summary>
+/// CSV downloads of the explorer's tables: /metrics/{code}/export/{periods|breakdown|rows}?(the page's query). The rows
+/// export is the drill-down's rows in one read, up to ExplorerQuery.MaxRows.
+/// </summary>
 public static class MetricExportEndpoints
 {
     public static IEndpointRouteBuilder MapMetricExports(this IEndpointRouteBuilder app)
@@ -30,14 +33,8 @@ public static class MetricExportEndpoints
                         rows.Select(b => new object?[] { b.Value, b.Point.Value, b.Point.N, b.Point.Low, b.Point.High, b.Rest.Value, b.Rest.N, b.VersusRest.P, b.VersusRest.Significant }));
                     break;
                 case "rows":
-                    var all = r with { Drill = r.Drill ?? "all" };
-                    var first = await query.DrillAsync(all, ct);
-                    var collected = new List<IReadOnlyList<string?>>(first!.Rows);
-                    for (var page = 2; (page - 1) * MetricExplorerQuery.PageSize < first.Total && page <= 200; page++)
-                    {
-                        collected.AddRange((await query.DrillAsync(all with { Page = page }, ct))!.Rows);
-                    }
-                    csv = CsvExport.Write(first.Columns, collected.Select(row => row.Cast<object?>()));
+                    var drill = await query.AllRowsAsync(r, ct);
+                    csv = CsvExport.Write(drill.Columns, drill.Rows.Select(row => row.Cast<object?>()));
                     break;
                 default:
                     return Results.Problem(statusCode: 404, title: "No such table", detail: "expected periods, breakdown or rows");
