@@ -118,7 +118,7 @@ internal static class OperationalSuite
 
             // Every metric, month grain, over the 24 months.
             var filter = MetricFilter.Create(window.From, window.To, Grain.Month);
-            var metrics = new MetricQuery(new SurveyMetricQuery(db.DataSource, settings), new OperationalMetricQuery(db.DataSource, settings));
+            var metrics = new MetricQuery(new SurveyMetricQuery(db.DataSource, settings), new OperationalMetricQuery(db.DataSource, settings), settings, TimeProvider.System);
             Say($"querying {MetricCatalog.All.Count} metrics, month grain, {filter.From:yyyy-MM-dd} .. {filter.To:yyyy-MM-dd}, each twice");
             var results = new List<QueryResult>();
             foreach (var definition in MetricCatalog.All)

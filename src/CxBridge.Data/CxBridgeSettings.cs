@@ -8,6 +8,12 @@ public sealed class CxBridgeSettings
     /// <summary>IANA id of the organisation's time zone: values without an offset are read in it, and periods are cut in it.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>ISO 4217 code of the organisation's currency: money (CLV, money KPIs) is shown with its symbol.</summary>
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>Culture name (e.g. en-US, en-GB, fr-FR) in which pages write dates and numbers.</summary>
+    public string Locale { get; set; } = "en-US";
+
     /// <summary>0 &lt; n below this is flagged as a small sample (METRICS.md).</summary>
     public int SmallSampleThreshold { get; set; } = 30;
 

@@ -28,13 +28,16 @@ public static class DataServiceCollectionExtensions
             builder.ConnectionStringBuilder.Options ??= "-c jit=off";
             return builder.Build();
         });
-        services.AddDbContext<CxBridgeDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // A factory for Blazor components (a circuit lives long and must not share one context across concurrent work);
+        // it also registers the context itself as scoped, for the API's endpoints.
+        services.AddDbContextFactory<CxBridgeDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<SurveyMetricQuery>();
         services.AddSingleton<OperationalMetricQuery>();
         services.AddSingleton<MetricQuery>();
+        services.AddSingleton<HeadlineQuery>();
         services.AddSingleton<ExplorerQuery>();
         services.AddSingleton<DimensionValuesQuery>();
         return services;

@@ -12,6 +12,8 @@ public sealed class CustomersImport : UpsertImportKind<CustomerRow>
 
     public override string Name => "customers";
 
+    public override string Description => "customers with start and end dates (churn, retention, CLV); updates customers imported before";
+
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
         new("customer_id", true, "customer", "id", "client_id", "account_id", "customerid"),

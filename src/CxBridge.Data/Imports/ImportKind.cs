@@ -20,6 +20,10 @@ public abstract class ImportKind
     public static string Names => string.Join(", ", All.Select(k => k.Name));
 
     public abstract string Name { get; }
+
+    /// <summary>What a file of this kind holds, in a phrase for people choosing the kind of an upload.</summary>
+    public virtual string Description => "";
+
     public abstract IReadOnlyList<ImportField> Fields { get; }
 
     /// <summary>Deletes batch $1's rows; with <see cref="UndoByRowIdRange"/>, $2 and $3 bound the ids the batch inserted.</summary>

@@ -20,10 +20,19 @@ public sealed record ImportReport
     public IReadOnlyList<RowError> Errors { get; init; } = [];
 }
 
-/// <summary>A dry run's view of a file: the mapping, the first rows as they would be stored, and what would be rejected.</summary>
+/// <summary>An earlier import of the same file (same checksum) that is still in place.</summary>
+public sealed record EarlierImport(long BatchId, string FileName, DateTimeOffset CreatedAt, int RowsImported);
+
+/// <summary>
+/// A dry run's view of a file: what an import would do (the same counts, duplicates included), the mapping, the first
+/// rows as they would be stored, what would be rejected, and earlier imports of the very same file.
+/// </summary>
 public sealed record ImportPreview
 {
     public required ImportReport Report { get; init; }
+    public string? Checksum { get; init; }
+    /// <summary>Batches that imported a file with this checksum before and were not undone (newest first, at most five).</summary>
+    public IReadOnlyList<EarlierImport> SameFileImports { get; init; } = [];
     public IReadOnlyList<string> Headers { get; init; } = [];
     public IReadOnlyDictionary<string, string> Mapping { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<string> UnusedHeaders { get; init; } = [];

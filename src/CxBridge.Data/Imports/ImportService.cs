@@ -161,6 +161,11 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         return report;
     }
 
+    /// <summary>
+    /// A dry run: the file is staged and merged exactly as an import would do it, inside a transaction that is then
+    /// rolled back, so the counts (imported, updated, duplicates skipped) are the ones the import will report.
+    /// Also lists earlier imported batches of the very same file (same SHA-256).
+    /// </summary>
     internal async Task<ImportPreview> PreviewAsync<TRow>(ImportKind<TRow> kind, ImportRequest request, int rows, CancellationToken ct)
     {
         var file = await UploadedFile.InspectAsync(request.FilePath, request.Options.Encoding, ct);
@@ -168,24 +173,82 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         {
             return new ImportPreview { Report = Report(kind.Name, null, BatchStatus.Rejected, request, file, new ParseSummary { Message = notCsv, NotCsv = true }) };
         }
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var sameFile = await SameFileBatchesAsync(connection, kind.Name, file.Checksum, ct);
         var kept = new List<IReadOnlyList<KeyValuePair<string, string?>>>();
-        var summary = Parse(kind, file, request.Options, (in TRow row) =>
+        ParseSummary summary;
+        (int Inserted, int Updated, long? First, long? Last) merged = (0, 0, null, null);
+        await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            if (kept.Count < rows)
+            await using (var staging = new NpgsqlCommand(kind.StagingTableSql, connection, tx))
             {
-                kept.Add(kind.Describe(row));
+                await staging.ExecuteNonQueryAsync(ct);
             }
-        }, rawRows: rows);
+            var staged = 0L;
+            var timeout = TimeSpan.FromSeconds(settings.Value.ImportCommandTimeoutSeconds);
+            await using (var importer = await connection.BeginBinaryImportAsync(kind.CopyCommand, ct))
+            {
+                importer.Timeout = timeout;
+                summary = Parse(kind, file, request.Options, (in TRow row) =>
+                {
+                    kind.Write(importer, ++staged, row);
+                    if (kept.Count < rows)
+                    {
+                        kept.Add(kind.Describe(row));
+                    }
+                }, rawRows: rows, staging: true);
+                if (summary.Accepts(request.Options.Mode))
+                {
+                    await importer.CompleteAsync(ct);
+                }
+            }
+            if (summary.Accepts(request.Options.Mode))
+            {
+                // The batch id only tags the rolled-back rows; 0 is never a real batch.
+                merged = await MergeAsync(connection, tx, kind.MergeSql, 0, (int)timeout.TotalSeconds, ct);
+            }
+            await tx.RollbackAsync(ct);
+        }
         var status = summary.Accepts(request.Options.Mode) ? BatchStatus.Imported : BatchStatus.Rejected;
+        var report = Report(kind.Name, null, status, request, file, summary);
+        if (status == BatchStatus.Imported)
+        {
+            report = report with
+            {
+                RowsImported = merged.Inserted,
+                RowsUpdated = merged.Updated,
+                DuplicatesSkipped = summary.Valid - merged.Inserted - merged.Updated,
+            };
+        }
         return new ImportPreview
         {
-            Report = Report(kind.Name, null, status, request, file, summary),
+            Report = report,
+            Checksum = file.Checksum,
+            SameFileImports = sameFile,
             Headers = summary.Mapping?.Headers ?? [],
             Mapping = summary.Mapping?.Matched ?? new Dictionary<string, string>(),
             UnusedHeaders = summary.Mapping?.Unused ?? [],
             Rows = kept,
             RawRows = summary.RawRows,
         };
+    }
+
+    /// <summary>Imported (not undone) batches of this kind whose file had exactly this checksum, newest first.</summary>
+    private static async Task<IReadOnlyList<EarlierImport>> SameFileBatchesAsync(NpgsqlConnection connection, string kind, string checksum, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT id, file_name, created_at, rows_imported FROM import_batches
+            WHERE checksum = $1 AND kind = $2 AND status = 'imported' ORDER BY id DESC LIMIT 5
+            """, connection);
+        command.Parameters.AddWithValue(checksum);
+        command.Parameters.AddWithValue(kind);
+        var result = new List<EarlierImport>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new EarlierImport(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3)));
+        }
+        return result;
     }
 
     private delegate void RowSink<TRow>(in TRow row);

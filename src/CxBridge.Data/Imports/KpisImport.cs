@@ -16,6 +16,8 @@ public sealed class KpisImport : UpsertImportKind<KpiRow>
 
     public override string Name => "kpis";
 
+    public override string Description => "departments' own numbers by month (upsert by department, KPI and month)";
+
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
         new("department", true, "dept", "team", "function"),

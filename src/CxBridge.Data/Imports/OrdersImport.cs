@@ -12,6 +12,8 @@ public sealed class OrdersImport : UpsertImportKind<OrderRow>
 
     public override string Name => "orders";
 
+    public override string Description => "orders with amounts (CLV, referral rate); updates orders imported before";
+
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
         new("order_id", true, "order", "id", "order_number", "invoice_id", "transaction_id"),

@@ -18,6 +18,8 @@ public sealed class ResponsesImport : ImportKind<ResponseRow>
 
     public override string Name => "responses";
 
+    public override string Description => "survey answers (NPS, CSAT, CES, eNPS, PSAT): a score and a date per row";
+
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
         new("response_id", false, "id", "responseid", "response", "submission_id", "record_id"),

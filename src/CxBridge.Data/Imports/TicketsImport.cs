@@ -14,6 +14,8 @@ public sealed class TicketsImport : UpsertImportKind<TicketRow>
 
     public override string Name => "tickets";
 
+    public override string Description => "help-desk tickets (FCR, response and resolution times, escalations); updates tickets imported before";
+
     public override IReadOnlyList<ImportField> Fields { get; } =
     [
         new("ticket_id", true, "ticket", "id", "case_id", "case_number", "ticket_number", "conversation_id"),

@@ -125,23 +125,27 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
     }
 
     /// <summary>
-    /// The rows counted in n for the whole filter window (one period when the page drills into a period), in time
-    /// order, one page at a time. eNPS rows are only listed for cuts at or above the anonymity threshold.
+    /// The rows counted in n for the whole filter window (one period when the page drills into a period), one page at a
+    /// time, in time order or sorted by one of the returned columns (<paramref name="sort"/> = a column name, descending
+    /// when <paramref name="descending"/>; an unknown name keeps time order). eNPS rows are only listed for cuts at or
+    /// above the anonymity threshold.
     /// </summary>
-    public async Task<DrillPage> DrillAsync(MetricDefinition definition, MetricFilter filter, ChurnBasis? basis, int page, int pageSize, CancellationToken ct = default)
+    public async Task<DrillPage> DrillAsync(MetricDefinition definition, MetricFilter filter, ChurnBasis? basis, int page, int pageSize,
+        CancellationToken ct = default, string? sort = null, bool descending = false)
     {
-        page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxRows);
+        page = Math.Clamp(page, 1, int.MaxValue / pageSize);
         var (s, e) = PeriodWindows.Whole(filter, settings.Value.TimeZoneInfo);
         await using var command = dataSource.CreateCommand();
         command.Parameters.AddWithValue(s);
         command.Parameters.AddWithValue(e);
-        string columns, from, order;
+        string[] columns;
+        string from, order;
         if (Surveys.TryParse(definition.Code, out var survey))
         {
             command.Parameters.AddWithValue(survey.Code());
             var dims = PeriodWindows.DimensionFilter(command, filter, "x", SurveyMetricQuery.ResponseDimensions);
-            columns = "x.responded_at, x.score, x.comment, x.customer_id, x.channel, x.touchpoint, x.region, x.product, x.segment, x.agent, x.department, x.response_id";
+            columns = ["x.responded_at", "x.score", "x.comment", "x.customer_id", "x.channel", "x.touchpoint", "x.region", "x.product", "x.segment", "x.agent", "x.department", "x.response_id"];
             from = $"survey_responses x WHERE x.survey = $3 AND x.responded_at >= $1 AND x.responded_at < $2{dims}";
             order = "x.responded_at, x.id";
         }
@@ -151,7 +155,7 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
             var periodBasis = definition.Code == "churn_rate" && (basis ?? settings.Value.MetricSettings.ChurnBasis) == ChurnBasis.Period;
             // Start cohort S (retention, churn on the start basis) or S + N (churn on the period basis).
             var cohort = "x.started_at < $1 AND (x.ended_at IS NULL OR x.ended_at >= $1)";
-            columns = "x.customer_id, x.started_at, x.ended_at, (x.ended_at IS NOT NULL AND x.ended_at < $2) AS lost_in_period, x.segment, x.region, x.plan";
+            columns = ["x.customer_id", "x.started_at", "x.ended_at", "(x.ended_at IS NOT NULL AND x.ended_at < $2) AS lost_in_period", "x.segment", "x.region", "x.plan"];
             from = $"customers x WHERE ({cohort}{(periodBasis ? " OR (x.started_at >= $1 AND x.started_at < $2)" : "")}){dims}";
             order = "x.customer_id";
         }
@@ -159,7 +163,7 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
         {
             // n = distinct purchasing customers over the trailing twelve months ending at the window's end.
             command.Parameters[0].Value = e.AddMonths(-12);
-            columns = "x.customer_id, count(*) AS orders, sum(x.amount) AS revenue, min(x.ordered_at) AS first_order, max(x.ordered_at) AS last_order";
+            columns = ["x.customer_id", "count(*) AS orders", "sum(x.amount) AS revenue", "min(x.ordered_at) AS first_order", "max(x.ordered_at) AS last_order"];
             from = "orders x WHERE x.ordered_at >= $1 AND x.ordered_at < $2 GROUP BY x.customer_id";
             order = "x.customer_id";
         }
@@ -168,26 +172,31 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
             var rows = MetricRows.Of(definition.Code);
             var dims = PeriodWindows.DimensionFilter(command, filter, "x", rows.Dimensions);
             columns = rows.Table == "tickets"
-                ? "x.ticket_id, x.opened_at, x.first_response_at, x.resolved_at, round((extract(epoch FROM x.first_response_at - x.opened_at) / 3600)::numeric, 2) AS first_response_hours, round((extract(epoch FROM x.resolved_at - x.opened_at) / 3600)::numeric, 2) AS resolution_hours, x.contacts, x.escalated, x.channel, x.agent, x.team, x.customer_id"
-                : "x.order_id, x.ordered_at, x.customer_id, x.amount, x.referred, x.channel";
+                ? ["x.ticket_id", "x.opened_at", "x.first_response_at", "x.resolved_at",
+                    "round((extract(epoch FROM x.first_response_at - x.opened_at) / 3600)::numeric, 2) AS first_response_hours",
+                    "round((extract(epoch FROM x.resolved_at - x.opened_at) / 3600)::numeric, 2) AS resolution_hours",
+                    "x.contacts", "x.escalated", "x.channel", "x.agent", "x.team", "x.customer_id"]
+                : ["x.order_id", "x.ordered_at", "x.customer_id", "x.amount", "x.referred", "x.channel"];
             from = $"{rows.Table} x WHERE x.{rows.TimeColumn} >= $1 AND x.{rows.TimeColumn} < $2 AND {rows.Counted}{dims}";
             order = $"x.{rows.TimeColumn}, 1";
         }
 
+        var names = columns.Select(ColumnName).ToList();
+        var sortIndex = sort is null ? -1 : names.IndexOf(sort);
+        if (sortIndex >= 0)
+        {
+            // By the column's position in the select list (names are only checked against that list, never inserted).
+            order = $"{sortIndex + 1} {(descending ? "DESC NULLS LAST" : "ASC NULLS FIRST")}, {order}";
+        }
         command.CommandText = $"SELECT count(*)::int FROM (SELECT 1 FROM {from}) n";
         var total = (int)(await command.ExecuteScalarAsync(ct))!;
         if (definition.Code == "enps" && total < settings.Value.AnonymityThreshold)
         {
             return new DrillPage(["note"], [[$"hidden: {total} responses, below the anonymity threshold of {settings.Value.AnonymityThreshold}"]], 0, page, pageSize);
         }
-        command.CommandText = $"SELECT {columns} FROM {from} ORDER BY {order} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}";
+        command.CommandText = $"SELECT {string.Join(", ", columns)} FROM {from} ORDER BY {order} LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}";
         var result = new List<IReadOnlyList<string?>>();
-        var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            names.Add(reader.GetName(i));
-        }
         while (await reader.ReadAsync(ct))
         {
             var row = new string?[reader.FieldCount];
@@ -198,6 +207,13 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
             result.Add(row);
         }
         return new DrillPage(names, result, total, page, pageSize);
+    }
+
+    /// <summary>"x.score" → "score"; "count(*) AS orders" → "orders".</summary>
+    private static string ColumnName(string column)
+    {
+        var alias = column.LastIndexOf(" AS ", StringComparison.Ordinal);
+        return alias >= 0 ? column[(alias + 4)..] : column[(column.IndexOf('.') + 1)..];
     }
 
     private static string Text(object value) => value switch

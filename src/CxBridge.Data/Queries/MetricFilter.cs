@@ -11,6 +11,12 @@ public sealed record MetricFilter(DateOnly From, DateOnly To, Grain Grain, IRead
     /// <summary>Values a row's dimension must NOT have (empty values pass): "everyone but this segment", for breakdowns.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Excluded { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The cut as one canonical string (equal filters, equal keys): for caching and for telling views apart.</summary>
+    public string Key =>
+        $"{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{Grain}|" + string.Join("|", Dimensions.OrderBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => d.Key + "=" + string.Join(",", d.Value.Order(StringComparer.Ordinal))))
+        + "|-" + string.Join("|", Excluded.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Key + "=" + string.Join(",", d.Value.Order(StringComparer.Ordinal))));
+
     /// <summary>This filter narrowed to one value of a dimension.</summary>
     public MetricFilter With(string dimension, string value) =>
         this with { Dimensions = new Dictionary<string, IReadOnlyList<string>>(Dimensions) { [dimension] = [value] } };

@@ -42,7 +42,9 @@ public sealed record PeriodWindows(IReadOnlyList<DateOnly> Periods, DateTimeOffs
     }
 
     /// <summary>
-    /// "AND alias.col = ANY($k)" for each filtered dimension the rows have; a dimension they lack matches nothing.
+    /// "AND alias.col = ANY($k)" for each filtered dimension the rows have. A dimension they lack does not apply to them
+    /// and is left out (<see cref="MetricSeries.NotApplied"/> tells the reader), so a drill-down lists the same rows a
+    /// value was computed from.
     /// </summary>
     public static string DimensionFilter(NpgsqlCommand command, MetricFilter filter, string alias, IReadOnlyCollection<string> columns)
     {
@@ -51,7 +53,6 @@ public sealed record PeriodWindows(IReadOnlyList<DateOnly> Periods, DateTimeOffs
         {
             if (!columns.Contains(dimension))
             {
-                sql += " AND false";
                 continue;
             }
             command.Parameters.AddWithValue(values.ToArray());

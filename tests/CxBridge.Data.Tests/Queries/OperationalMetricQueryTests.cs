@@ -25,7 +25,7 @@ public sealed class OperationalMetricQueryTests(TestDatabase db) : IClassFixture
     private MetricQuery Query(CxBridgeSettings? settings = null)
     {
         var options = Options.Create(settings ?? new CxBridgeSettings());
-        return new MetricQuery(new SurveyMetricQuery(db.DataSource, options), new OperationalMetricQuery(db.DataSource, options));
+        return new MetricQuery(new SurveyMetricQuery(db.DataSource, options), new OperationalMetricQuery(db.DataSource, options), options, TimeProvider.System);
     }
 
     private async Task<MetricPoint> Point(string code, string from, string to, ChurnBasis? basis = null, CxBridgeSettings? settings = null, Grain grain = Grain.Total) =>
