@@ -1,6 +1,11 @@
 using CxBridge.Data;
+using CxBridge.Web.Components.Pages.Imports;
+using CxBridge.Web.Components.Pages.Metrics;
+using CxBridge.Web.Components.Pages.Overview;
+using CxBridge.Web.Components.Shared;
 using CxBridge.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
 using Serilog;
 
 namespace CxBridge.Web;
@@ -10,10 +15,11 @@ public static class WebApplicationBuilderExtensions
     /// <summary>Everything the app registers: logging, data, uploads, startup work, pages, API documents.</summary>
     public static WebApplicationBuilder AddCxBridge(this WebApplicationBuilder builder)
     {
-        // Serilog.AspNetCore does not restore here; Serilog.Extensions.Logging plugs Serilog into the host's logging.
-        var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        // Serilog from the "Serilog" section of appsettings (sinks, levels); request logging is added by UseCxBridge.
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
 
         // Serve wwwroot and the scoped-CSS bundle from the build output under `dotnet run` in any environment
         // (a no-op in a published app, whose wwwroot is copied beside it).
@@ -27,11 +33,13 @@ public static class WebApplicationBuilderExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
             form.MultipartBodyLengthLimit = builder.Configuration.GetValue(UploadSettings.Section + ":MaxBytes", new UploadSettings().MaxBytes));
         builder.Services.AddSingleton<FilterQuery>();
-        builder.Services.AddScoped<Components.Pages.Overview.OverviewQuery>();
-        builder.Services.AddScoped<Components.Pages.Metrics.MetricExplorerQuery>();
+        builder.Services.AddSingleton<DisplayFormat>();
+        builder.Services.AddScoped<OverviewQuery>();
+        builder.Services.AddScoped<MetricExplorerQuery>();
+        builder.Services.AddScoped<ImportsQuery>();
         builder.Services.AddHostedService<DatabaseStartup>();
 
-        // One key ring for every instance (DESIGN.md §7), kept in the database.
+        // One key ring for every instance (docs/architecture.md, scale-out), kept in the database.
         builder.Services.AddSingleton<DatabaseKeyRepository>();
         builder.Services.AddDataProtection().SetApplicationName("CxBridge");
         builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
@@ -40,7 +48,8 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery();
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
         return builder;
     }
 }

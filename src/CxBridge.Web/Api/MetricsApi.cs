@@ -43,7 +43,17 @@ public static class MetricsApi
             grain = filter.Grain.Code(),
             from = filter.From,
             to = filter.To,
-            points = series.Points.Select(p => new { period = p.Period, p.Value, p.N, p.Low, p.High, p.LowSample, p.Suppressed, p.Detail }),
+            // Dimension filters this metric's rows do not carry: not applied, the values are unfiltered by them.
+            notApplied = series.NotApplied,
+            // partial: the range or today cuts the period short; coveredFrom/coveredTo (inclusive) say which days the value covers.
+            points = series.Points.Select((p, i) => new
+            {
+                period = p.Period, p.Value, p.N, p.Low, p.High, p.LowSample, p.Suppressed,
+                partial = series.Coverage[i].IsPartial,
+                coveredFrom = series.Coverage[i].Start,
+                coveredTo = series.Coverage[i].End.AddDays(-1),
+                p.Detail,
+            }),
         });
     }
 }

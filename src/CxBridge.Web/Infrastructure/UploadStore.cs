@@ -34,15 +34,22 @@ public sealed class UploadStore(IOptions<UploadSettings> options, ILogger<Upload
         }
     }
 
-    /// <summary>Copies the stream to a new file; throws <see cref="UploadTooLargeException"/> past MaxBytes.</summary>
-    public async Task<StoredUpload> SaveAsync(Stream content, string fileName, CancellationToken ct = default)
+    /// <summary>The largest upload accepted, in bytes (setting CxBridge:Uploads:MaxBytes).</summary>
+    public long MaxBytes => options.Value.MaxBytes;
+
+    /// <summary>
+    /// Copies the stream to a new file, telling <paramref name="progress"/> the bytes copied so far; throws
+    /// <see cref="UploadTooLargeException"/> past MaxBytes. A copy that fails or is cancelled leaves no file behind.
+    /// </summary>
+    public async Task<StoredUpload> SaveAsync(Stream content, string fileName, CancellationToken ct = default, IProgress<long>? progress = null)
     {
         RemoveExpired();
         var id = Guid.NewGuid().ToString("N");
         var path = System.IO.Path.Combine(Folder, id + ".csv");
         long size = 0;
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        try
         {
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
             var buffer = new byte[1 << 16];
             int read;
             while ((read = await content.ReadAsync(buffer, ct)) > 0)
@@ -50,12 +57,16 @@ public sealed class UploadStore(IOptions<UploadSettings> options, ILogger<Upload
                 size += read;
                 if (size > options.Value.MaxBytes)
                 {
-                    target.Close();
-                    File.Delete(path);
                     throw new UploadTooLargeException(options.Value.MaxBytes);
                 }
                 await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                progress?.Report(size);
             }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
         }
         var upload = new StoredUpload(id, System.IO.Path.GetFileName(fileName), path, size, DateTimeOffset.UtcNow);
         await File.WriteAllTextAsync(MetaPath(id), JsonSerializer.Serialize(upload), ct);

@@ -1,8 +1,12 @@
-// Optional enhancement: filter forms marked data-autosubmit submit when a field changes.
-// Every page works without this script (the forms have a submit button).
-document.addEventListener("change", (event) => {
-    const form = event.target.closest("form[data-autosubmit]");
-    if (form) {
-        form.requestSubmit();
-    }
-});
+// Small helpers the Blazor components call through JS interop.
+window.cxbridge = {
+    theme: {
+        // The reader's theme choice ("light" or "dark"), kept in this browser; null when the system decides.
+        get: () => {
+            try { return localStorage.getItem("cxbridge-theme"); } catch { return null; }
+        },
+        set: (value) => {
+            try { localStorage.setItem("cxbridge-theme", value); } catch { /* private mode: the choice lasts this page */ }
+        },
+    },
+};

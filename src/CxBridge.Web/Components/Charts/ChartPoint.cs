@@ -3,9 +3,10 @@ namespace CxBridge.Web.Components.Charts;
 /// <summary>
 /// One period of a trend. A null <paramref name="Value"/> is a gap: the line and the band break there.
 /// <paramref name="Low"/>/<paramref name="High"/> are the interval bounds (e.g. 95% CI); the band is drawn
-/// only where value, low and high all exist. <paramref name="LowSample"/> draws an open marker.
+/// only where value, low and high all exist. <paramref name="LowSample"/> and <paramref name="Partial"/> (a period the
+/// value covers only in part, "so far") draw an open marker.
 /// </summary>
-public sealed record ChartPoint(DateOnly Period, double? Value, double? Low, double? High, int N, bool LowSample = false);
+public sealed record ChartPoint(DateOnly Period, double? Value, double? Low, double? High, int N, bool LowSample = false, bool Partial = false);
 
 /// <summary>Space between the SVG edge and the plot area, in SVG units.</summary>
 public sealed record ChartPadding(double Left, double Top, double Right, double Bottom)

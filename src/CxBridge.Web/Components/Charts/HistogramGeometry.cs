@@ -3,8 +3,11 @@ using System.Text;
 
 namespace CxBridge.Web.Components.Charts;
 
-/// <summary>One histogram bucket: its label (e.g. "9–10") and how many fall in it.</summary>
-public sealed record HistogramBucket(string Label, int Count);
+/// <summary>
+/// One histogram bucket: its label (e.g. "9–10"), how many fall in it, and optionally <paramref name="Tone"/>, the colour
+/// group it belongs to ("detractor", "passive", "promoter"), drawn with the theme's colour for that group.
+/// </summary>
+public sealed record HistogramBucket(string Label, int Count, string? Tone = null);
 
 /// <summary>
 /// Vertical bars for buckets, in the given order, on a zero baseline; the tallest bar spans the full

@@ -145,8 +145,12 @@ public sealed class TrendChartGeometry : PlotArea
                     e.p.Period,
                     xs[e.i],
                     y.Map(e.p.Value!.Value),
-                    e.p.LowSample,
-                    MarkerTitle(e.p, periodLabel, valueFormat)))
+                    e.p.LowSample || e.p.Partial,
+                    MarkerTitle(e.p, periodLabel, valueFormat))
+                {
+                    Tooltip = ChartTooltip.Place(xs[e.i], y.Map(e.p.Value!.Value), TooltipLines(e.p, periodLabel, valueFormat),
+                        geometry.PlotLeft, geometry.PlotRight, geometry.PlotTop),
+                })
                 .ToArray(),
             YTicks = ticks.Values
                 .Select(v => new AxisTick(v, y.Map(v), tickFormat(v, ticks.Step)))
@@ -157,6 +161,22 @@ public sealed class TrendChartGeometry : PlotArea
                 : null,
             Summary = Describe(ordered, periodLabel, valueFormat, target),
         };
+    }
+
+    /// <summary>The hover box of a point: its period (and "so far"), its value and n, its interval.</summary>
+    public static IReadOnlyList<string> TooltipLines(ChartPoint point, Func<DateOnly, string> periodLabel, Func<double, string> valueFormat)
+    {
+        var lines = new List<string>
+        {
+            periodLabel(point.Period) + (point.Partial ? " (so far)" : ""),
+            (point.Value is { } v ? valueFormat(v) : "no value") + " · n = " + point.N.ToString("N0", CultureInfo.InvariantCulture)
+                + (point.LowSample ? " · small sample" : ""),
+        };
+        if (point.Low is { } low && point.High is { } high)
+        {
+            lines.Add("95% CI " + valueFormat(low) + " – " + valueFormat(high));
+        }
+        return lines;
     }
 
     /// <summary>"2025-03: 41.2 (n = 120, 95% 35.0–47.3)"; ", low sample" is added for low-sample points.</summary>
@@ -175,6 +195,11 @@ public sealed class TrendChartGeometry : PlotArea
         if (point.LowSample)
         {
             text.Append(", low sample");
+        }
+
+        if (point.Partial)
+        {
+            text.Append(", so far");
         }
 
         return text.Append(')').ToString();
@@ -332,9 +357,12 @@ public sealed class TrendChartGeometry : PlotArea
     }
 }
 
-/// <summary>A point marker; <paramref name="Open"/> (low sample) is drawn hollow.</summary>
+/// <summary>A point marker; <paramref name="Open"/> (low sample, or a partial period) is drawn hollow.</summary>
 public sealed record TrendMarker(DateOnly Period, double X, double Y, bool Open, string Title)
 {
+    /// <summary>The box shown while the pointer is over the marker.</summary>
+    public ChartTooltip? Tooltip { get; init; }
+
     public string XText => SvgNumber.Format(X);
 
     public string YText => SvgNumber.Format(Y);

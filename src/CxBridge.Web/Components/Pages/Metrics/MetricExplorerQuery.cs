@@ -11,6 +11,13 @@ public sealed class MetricExplorerQuery(MetricQuery metrics, ExplorerQuery explo
 
     public sealed record Request(MetricDefinition Definition, MetricFilter Filter, ChurnBasis? Basis, string? By, string? Drill, int Page, List<string> Problems)
     {
+        /// <summary>The drill-down's sort: a column name, "-name" for descending; null = time order.</summary>
+        public string? Sort { get; init; }
+
+        public string? SortColumn => Sort?.TrimStart('-');
+
+        public bool SortDescending => Sort?.StartsWith('-') == true;
+
         /// <summary>The window a drill-down lists: one period ("2025-03-01"), or the whole filter ("all").</summary>
         public MetricFilter? DrillFilter
         {
@@ -20,7 +27,9 @@ public sealed class MetricExplorerQuery(MetricQuery metrics, ExplorerQuery explo
                 {
                     return null;
                 }
-                if (Drill == "all" || !DateOnly.TryParseExact(Drill, "yyyy-MM-dd", out var start))
+                // "all", text that is not a date, or a date outside the range: the whole range.
+                if (Drill == "all" || !DateOnly.TryParseExact(Drill, "yyyy-MM-dd", out var start)
+                    || start > Filter.To || start < Periods.StartOf(Filter.From, Filter.Grain, Filter.From))
                 {
                     return Filter with { Grain = Grain.Total };
                 }
@@ -32,6 +41,7 @@ public sealed class MetricExplorerQuery(MetricQuery metrics, ExplorerQuery explo
         }
     }
 
+    /// <summary>The explorer's view named by a query string (the page and its CSV exports read the same parameters).</summary>
     public Request? Parse(string code, IQueryCollection query)
     {
         var definition = MetricCatalog.Find(code);
@@ -40,15 +50,24 @@ public sealed class MetricExplorerQuery(MetricQuery metrics, ExplorerQuery explo
             return null;
         }
         var filter = filters.Parse(query, out var problems);
+        return Create(definition, filter, problems, query["basis"], query["by"], query["drill"], query["page"], query["sort"]);
+    }
+
+    /// <summary>The explorer's view from its parameters as text (as they come in a URL).</summary>
+    public static Request Create(MetricDefinition definition, MetricFilter filter, List<string> problems,
+        string? basisText, string? by, string? drill, string? pageText, string? sort)
+    {
         ChurnBasis? basis = null;
-        if (ChurnBases.TryParse(query["basis"], out var parsed))
+        if (ChurnBases.TryParse(basisText, out var parsed))
         {
             basis = parsed;
         }
-        var by = query["by"].ToString();
-        var page = int.TryParse(query["page"], out var p) ? Math.Max(1, p) : 1;
-        return new Request(definition, filter, basis, string.IsNullOrEmpty(by) ? null : by,
-            string.IsNullOrEmpty(query["drill"]) ? null : query["drill"].ToString(), page, problems);
+        var page = int.TryParse(pageText, out var p) ? Math.Clamp(p, 1, 1_000_000) : 1;
+        by = string.IsNullOrEmpty(by) || !Dimensions(definition).Contains(by) ? null : by;
+        return new Request(definition, filter, basis, by, string.IsNullOrEmpty(drill) ? null : drill, page, problems)
+        {
+            Sort = string.IsNullOrEmpty(sort) ? null : sort,
+        };
     }
 
     public Task<MetricSeries> SeriesAsync(Request r, CancellationToken ct = default) => metrics.SeriesAsync(r.Definition, r.Filter, r.Basis, ct);
@@ -60,11 +79,11 @@ public sealed class MetricExplorerQuery(MetricQuery metrics, ExplorerQuery explo
         r.By is null ? Task.FromResult<IReadOnlyList<BreakdownRow>>([]) : explorer.BreakdownAsync(r.Definition, r.Filter, r.By, r.Basis, ct);
 
     public async Task<DrillPage?> DrillAsync(Request r, CancellationToken ct = default) =>
-        r.DrillFilter is { } window ? await explorer.DrillAsync(r.Definition, window, r.Basis, r.Page, PageSize, ct) : null;
+        r.DrillFilter is { } window ? await explorer.DrillAsync(r.Definition, window, r.Basis, r.Page, PageSize, ct, r.SortColumn, r.SortDescending) : null;
 
     /// <summary>Every row behind the number (the drilled window, or the whole filter), up to ExplorerQuery.MaxRows, in one read.</summary>
     public Task<DrillPage> AllRowsAsync(Request r, CancellationToken ct = default) =>
-        explorer.DrillAsync(r.Definition, (r with { Drill = r.Drill ?? "all" }).DrillFilter!, r.Basis, 1, ExplorerQuery.MaxRows, ct);
+        explorer.DrillAsync(r.Definition, (r with { Drill = r.Drill ?? "all" }).DrillFilter!, r.Basis, 1, ExplorerQuery.MaxRows, ct, r.SortColumn, r.SortDescending);
 
-    public static IReadOnlyCollection<string> Dimensions(MetricDefinition definition) => ExplorerQuery.Dimensions(definition);
+    public static IReadOnlyCollection<string> Dimensions(MetricDefinition definition) => MetricQuery.DimensionsOf(definition);
 }

@@ -3,29 +3,31 @@ using CxBridge.Metrics;
 
 namespace CxBridge.Web.Components.Pages.Overview;
 
-/// <summary>One tile: the latest period of a metric, the one before, whether the change is real, and the series.</summary>
-public sealed record MetricTile(MetricDefinition Definition, MetricSeries Series, MetricPoint Latest, MetricPoint? Previous, ChangeTest Change);
-
 /// <summary>What the overview page shows, from the same queries the API uses.</summary>
-public sealed class OverviewQuery(MetricQuery metrics, DimensionValuesQuery dimensions)
+public sealed class OverviewQuery(HeadlineQuery headlines, DimensionValuesQuery dimensions)
 {
-    /// <summary>A tile per metric: the last period of the filter against the one before it (for grain total: the window before).</summary>
-    public async Task<IReadOnlyList<MetricTile>> TilesAsync(MetricFilter filter, CancellationToken ct = default)
+    /// <summary>A headline per metric, in catalog order.</summary>
+    public async Task<IReadOnlyList<MetricHeadline>> HeadlinesAsync(MetricFilter filter, CancellationToken ct = default)
     {
-        var tiles = new List<MetricTile>();
+        var result = new List<MetricHeadline>();
         foreach (var definition in MetricCatalog.All)
         {
-            var series = await metrics.SeriesAsync(definition, filter, ct: ct);
-            var latest = series.Points[^1];
-            var previous = filter.Grain == Grain.Total
-                ? (await metrics.SeriesAsync(definition, filter.Previous(), ct: ct)).Points[0]
-                : series.Points.Count > 1 ? series.Points[^2] : null;
-            var change = previous is null ? ChangeTest.None : PointComparison.Compare(definition, previous, latest);
-            tiles.Add(new MetricTile(definition, series, latest, previous, change));
+            result.Add(await headlines.ForAsync(definition, filter, ct: ct));
         }
-        return tiles;
+        return result;
     }
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DimensionValuesAsync(CancellationToken ct = default) =>
-        dimensions.ForAsync("responses", ct);
+    /// <summary>The values every dimension takes in any source (the overview's metrics come from all of them).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DimensionValuesAsync(CancellationToken ct = default)
+    {
+        var merged = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var source in new[] { MetricSources.Responses, MetricSources.Tickets, MetricSources.Customers, MetricSources.Orders })
+        {
+            foreach (var (dimension, values) in await dimensions.ForAsync(source, ct))
+            {
+                merged[dimension] = merged.TryGetValue(dimension, out var known) ? known.Concat(values).Distinct().ToList() : values;
+            }
+        }
+        return merged;
+    }
 }

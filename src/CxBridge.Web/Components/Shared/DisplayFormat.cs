@@ -1,0 +1,179 @@
+using System.Globalization;
+using CxBridge.Data;
+using CxBridge.Metrics;
+using Microsoft.Extensions.Options;
+
+namespace CxBridge.Web.Components.Shared;
+
+/// <summary>
+/// How numbers and dates are written on pages: in the organisation's locale (setting CxBridge:Locale), money with its
+/// currency's symbol (CxBridge:Currency), every value with its unit — "%" on shares, "/7" on CES means, "h" on
+/// durations, "pts" on NPS and percentage changes. CSV exports and the JSON API stay invariant; this is for people.
+/// </summary>
+public sealed class DisplayFormat
+{
+    public DisplayFormat(IOptions<CxBridgeSettings> settings)
+    {
+        Culture = CultureOf(settings.Value.Locale);
+        CurrencySymbol = SymbolOf(settings.Value.Currency, Culture);
+        TimeZone = settings.Value.TimeZoneInfo;
+    }
+
+    public CultureInfo Culture { get; }
+
+    public string CurrencySymbol { get; }
+
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>Decimals a metric's values are written with: 2 for means on a scale, 0 for money, else 1.</summary>
+    public static int Decimals(MetricDefinition definition) => definition.Unit switch
+    {
+        "currency" => 0,
+        { } unit when unit.StartsWith("mean", StringComparison.Ordinal) => 2,
+        _ => 1,
+    };
+
+    /// <summary>A metric value with its unit: "20.0", "60.0%", "5.12 /7", "6.5 h", "$3,000"; "—" for no value.</summary>
+    public string Value(MetricDefinition definition, double? value) => value is not { } v ? "—" : definition.Unit switch
+    {
+        "%" => Number(v, 1) + "%",
+        "currency" => Money(v),
+        "hours" => Number(v, 1) + " h",
+        { } unit when unit.StartsWith("mean", StringComparison.Ordinal) => Number(v, 2) + " /" + ScaleTop(unit),
+        _ => Number(v, Decimals(definition)),
+    };
+
+    /// <summary>A value without its unit (chart axes carry the unit in their title).</summary>
+    public string Bare(MetricDefinition definition, double value) => Number(value, Decimals(definition));
+
+    /// <summary>A change with its sign and unit: "+9.2 pts" (NPS, percentages), "−0.12" (means), "+0.5 h", "+$120".</summary>
+    public string Change(MetricDefinition definition, double delta)
+    {
+        var sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+        var size = Math.Abs(delta);
+        return definition.Unit switch
+        {
+            "points" or "%" => $"{sign}{Number(size, 1)} pts",
+            "currency" => sign + Money(size),
+            "hours" => $"{sign}{Number(size, 1)} h",
+            _ => sign + Number(size, Decimals(definition)),
+        };
+    }
+
+    /// <summary>"95% CI 3.8–35.1", "95% CI 77.6–86.8%", "95% CI 9.1–9.9 h", "95% CI $1,200–$1,500"; empty without an interval.</summary>
+    public string Interval(MetricDefinition definition, double? low, double? high) => low is { } l && high is { } h
+        ? "95% CI " + Range(definition, l, h)
+        : "";
+
+    /// <summary>Two values of a metric with its unit written once: "77.6–86.8%", "5.49–5.88", "$1,200–$1,500".</summary>
+    public string Range(MetricDefinition definition, double low, double high) => definition.Unit switch
+    {
+        "%" => $"{Number(low, 1)}–{Number(high, 1)}%",
+        "hours" => $"{Number(low, 1)}–{Number(high, 1)} h",
+        "currency" => $"{Money(low)}–{Money(high)}",
+        _ => $"{Number(low, Decimals(definition))}–{Number(high, Decimals(definition))}",
+    };
+
+    public string Money(double value) => value < 0
+        ? "−" + CurrencySymbol + Math.Abs(value).ToString("N0", Culture)
+        : CurrencySymbol + value.ToString("N0", Culture);
+
+    public string Number(double? value, int decimals = 1) => value is not { } v ? "—" : v.ToString("N" + decimals, Culture);
+
+    public string Count(long n) => n.ToString("N0", Culture);
+
+    /// <summary>A p-value as people read it: "p = 0.023", or "p &lt; 0.001" rather than a row of zeros.</summary>
+    public string PValue(double? p) => p switch
+    {
+        null => "",
+        < 0.001 => "p < 0.001",
+        { } v => "p = " + v.ToString("0.000", Culture),
+    };
+
+    /// <summary>A date as the locale writes it short: "3/15/2025" (en-US), "15/03/2025" (en-GB).</summary>
+    public string Date(DateOnly date) => date.ToString("d", Culture);
+
+    /// <summary>An instant in the organisation's time zone, short date and time.</summary>
+    public string DateTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("g", Culture);
+
+    /// <summary>A period by its grain: "Mar 2025", "week of 3/3/2025", "Q1 2025", "2025"; for total, the dates.</summary>
+    public string Period(DateOnly period, Grain grain) => grain switch
+    {
+        Grain.Week => "week of " + Date(period),
+        Grain.Month => period.ToString("MMM yyyy", Culture),
+        Grain.Quarter => $"Q{(period.Month - 1) / 3 + 1} {period.Year}",
+        Grain.Year => period.Year.ToString(CultureInfo.InvariantCulture),
+        _ => "from " + Date(period),
+    };
+
+    /// <summary>Short x-axis label: "Mar 25", "3/3", "Q1 25", "2025".</summary>
+    public string AxisPeriod(DateOnly period, Grain grain) => grain switch
+    {
+        Grain.Week => period.ToString(Culture.DateTimeFormat.MonthDayPattern.Contains("MMMM") ? "MMM d" : "M/d", Culture),
+        Grain.Month => period.ToString("MMM yy", Culture),
+        Grain.Quarter => $"Q{(period.Month - 1) / 3 + 1} {period:yy}",
+        _ => Period(period, grain),
+    };
+
+    /// <summary>Days a value covers: "3/1/2025 – 3/15/2025"; one day: its date.</summary>
+    public string Days(DateOnly start, DateOnly endExclusive) =>
+        endExclusive.DayNumber - start.DayNumber <= 1 ? Date(start) : $"{Date(start)} – {Date(endExclusive.AddDays(-1))}";
+
+    /// <summary>What a partial value covers: "so far: 3/1/2025 – 3/3/2025, 3 of 31 days".</summary>
+    public string SoFar(PeriodCoverage coverage) =>
+        $"so far: {Days(coverage.Start, coverage.End)}, {coverage.Days} of {coverage.PeriodDays} days";
+
+    private static string ScaleTop(string unit)
+    {
+        // "mean (1–7)" → "7"
+        var dash = unit.LastIndexOfAny(['–', '-']);
+        return dash >= 0 ? unit[(dash + 1)..].TrimEnd(')') : unit;
+    }
+
+    private static CultureInfo CultureOf(string? name)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(name) ? CultureInfo.GetCultureInfo("en-US") : CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo("en-US");
+        }
+    }
+
+    /// <summary>
+    /// The symbol of an ISO 4217 code: the locale's own when its region uses that currency (USD in en-US → "$"), else
+    /// the symbol a region using it writes (EUR → "€", GBP → "£"), else the code and a space ("CHF ").
+    /// </summary>
+    private static string SymbolOf(string? code, CultureInfo culture)
+    {
+        code = string.IsNullOrWhiteSpace(code) ? "USD" : code.Trim().ToUpperInvariant();
+        try
+        {
+            if (!culture.IsNeutralCulture && new RegionInfo(culture.Name).ISOCurrencySymbol == code)
+            {
+                return culture.NumberFormat.CurrencySymbol;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // A culture without a region: look further.
+        }
+        foreach (var specific in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+        {
+            try
+            {
+                var region = new RegionInfo(specific.Name);
+                if (region.ISOCurrencySymbol == code && region.CurrencySymbol.Length <= 2)
+                {
+                    return region.CurrencySymbol;
+                }
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+        return code + " ";
+    }
+}

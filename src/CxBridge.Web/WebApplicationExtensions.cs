@@ -1,0 +1,70 @@
+using CxBridge.Web.Api;
+using CxBridge.Web.Components;
+using CxBridge.Web.Components.Pages.Imports;
+using CxBridge.Web.Components.Pages.Metrics;
+using CxBridge.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
+using Serilog;
+using Serilog.Events;
+
+namespace CxBridge.Web;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>
+    /// The request pipeline and every endpoint: error handling (pages for browsers, problem details for the API, 503 when
+    /// the database is unreachable), one log line per request, static assets, the JSON API, downloads and the pages.
+    /// </summary>
+    public static WebApplication MapCxBridge(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = StatusFor,
+            });
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi();
+
+        app.MapHealthApi();
+        app.MapImportsApi();
+        app.MapMetricsApi();
+        app.MapImportTemplates();
+        app.MapMetricExports();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>JSON API and health endpoints answer with problem details; everything else is for a browser.</summary>
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz")
+        || context.Request.Path.StartsWithSegments("/readyz") || context.Request.Path.StartsWithSegments("/openapi");
+
+    private static int StatusFor(Exception error) =>
+        DatabaseErrors.IsUnavailable(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+
+    /// <summary>Errors as errors; files (scripts, styles, icons) and the circuit's connection at Debug, so the log shows people's requests.</summary>
+    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMs, Exception? error)
+    {
+        if (error is not null || context.Response.StatusCode >= 500)
+        {
+            return LogEventLevel.Error;
+        }
+        var path = context.Request.Path;
+        return path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/_blazor")
+            || Path.HasExtension(path.Value) && !path.StartsWithSegments("/api")
+            ? LogEventLevel.Debug
+            : LogEventLevel.Information;
+    }
+}
