@@ -45,7 +45,13 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<DatabaseKeyRepository>((options, repository) => options.XmlRepository = repository);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = "the database is unavailable; retry in a few seconds";
+            }
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

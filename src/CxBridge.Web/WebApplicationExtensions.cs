@@ -17,20 +17,19 @@ public static class WebApplicationExtensions
     /// </summary>
     public static WebApplication MapCxBridge(this WebApplication app)
     {
+        // Browsers get pages (the error page, the not-found page); the API branch inside answers with problem details
+        // first, so the page handlers only see what the API did not handle.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = StatusFor,
+        });
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
             api.UseStatusCodePages();
-        });
-        app.UseWhen(context => !IsApi(context), pages =>
-        {
-            pages.UseExceptionHandler(new ExceptionHandlerOptions
-            {
-                ExceptionHandlingPath = "/error",
-                CreateScopeForErrors = true,
-                StatusCodeSelector = StatusFor,
-            });
-            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseAntiforgery();

@@ -40,10 +40,13 @@ public class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Imports survey responses through the app's API (for tests whose subject is not the upload pages).</summary>
-    public async Task ImportResponsesAsync(string csv, string survey)
+    public Task ImportResponsesAsync(string csv, string survey) => ImportAsync("responses", csv, $"survey={survey}");
+
+    /// <summary>Imports a CSV of any kind through the app's API.</summary>
+    public async Task ImportAsync(string kind, string csv, string query = "")
     {
         using var client = new HttpClient { BaseAddress = BaseAddress };
-        var response = await client.PostAsync($"/api/imports/responses?survey={survey}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await client.PostAsync($"/api/imports/{kind}?{query}", new StringContent(csv, Encoding.UTF8, "text/csv"));
         response.EnsureSuccessStatusCode();
     }
 

@@ -36,10 +36,20 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in a fresh context whose relative URLs resolve against the app under test.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <summary>
+    /// A page in a fresh context (its own cookies and storage) whose relative URLs resolve against the app under test;
+    /// <paramref name="viewport"/> defaults to 1280×900, <paramref name="colorScheme"/> is what the system prefers.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, (int Width, int Height)? viewport = null, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = baseAddress.ToString(), Locale = "en-US" });
+        var (width, height) = viewport ?? (1280, 900);
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+        });
         // Server-rendered pages on loopback answer in milliseconds: fail fast instead of after Playwright's 30 s.
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(10_000);

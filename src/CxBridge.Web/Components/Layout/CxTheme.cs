@@ -33,6 +33,13 @@ public static class CxTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8cc4f2",
+            PrimaryContrastText = "#0b2540",
+            SecondaryContrastText = "#1f1230",
+            TertiaryContrastText = "#06302a",
+            InfoContrastText = "#0b2540",
+            SuccessContrastText = "#0f2e10",
+            WarningContrastText = "#3a2300",
+            ErrorContrastText = "#3b0a06",
             Secondary = "#c9a8f0",
             Tertiary = "#6fd3c3",
             Info = "#8fc4ff",
