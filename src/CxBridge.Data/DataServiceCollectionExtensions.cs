@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<CxBridgeDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DataChanges>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<SurveyMetricQuery>();
         services.AddSingleton<OperationalMetricQuery>();

@@ -12,7 +12,8 @@ namespace CxBridge.Data.Imports;
 /// either goes in whole (strict), goes in without its bad rows (skip-invalid), or leaves nothing behind.
 /// Memory stays flat whatever the file size: rows are never held, only up to MaxStoredErrors errors.
 /// </summary>
-public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridgeSettings> settings, TimeProvider clock, ILogger<ImportService> logger)
+public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridgeSettings> settings, TimeProvider clock, ILogger<ImportService> logger,
+    DataChanges? changes = null)
 {
     public const int ProgressEvery = 5_000;
     public static IEnumerable<string> Kinds => ImportKind.All.Select(k => k.Name);
@@ -86,6 +87,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
             await mark.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+        changes?.Changed();
         logger.LogInformation("Undid import batch {BatchId}: {Deleted} rows deleted", batchId, deleted);
         return deleted;
     }
@@ -142,6 +144,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
             await FinishBatchAsync(connection, tx, batchId, summary, merged, duplicates, ct);
             await InsertErrorsAsync(connection, tx, batchId, summary.Errors, ct);
             await tx.CommitAsync(ct);
+            changes?.Changed();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -63,7 +63,8 @@ public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions
         windows.AddParameters(command);
         command.CommandText = $"""
             WITH {PeriodWindows.Cte},
-                 w AS (SELECT period, e - interval '12 months' AS ws, e AS we FROM p),
+                 w AS (SELECT period, e - interval '12 months' AS ws, e AS we, row_number() OVER (ORDER BY e, period) AS i FROM p),
+                 ends AS (SELECT array_agg(we ORDER BY i) AS we FROM w),
                  -- l: until when an order makes its customer a buyer: 12 months later, or the customer's next order.
                  -- A customer bought in [ws, we) exactly when one of its orders has t in [ws, we) and l >= we, so
                  -- distinct buyers are counted without a DISTINCT (which sorted 18M rows on disk at 2M orders).
@@ -71,8 +72,20 @@ public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions
                                 least(ordered_at + interval '12 months', lead(ordered_at) OVER (PARTITION BY customer_id ORDER BY ordered_at)) AS l
                          -- Only orders some window can see; cutting the later ones only shortens l past every window's end.
                          FROM orders WHERE ordered_at >= (SELECT min(ws) FROM w) AND ordered_at < (SELECT max(we) FROM w)),
-                 o AS (SELECT w.period, coalesce(sum(ord.amount), 0) AS revenue, count(ord.t)::int AS orders, count(ord.t) FILTER (WHERE ord.l >= w.we)::int AS buyers
-                       FROM w LEFT JOIN ord ON ord.t >= w.ws AND ord.t < w.we GROUP BY w.period),
+                 -- The windows holding an order are those with t < we <= t + 12 months: numbers first..last in window
+                 -- order (width_bucket counts the window ends <= its argument); it makes a buyer in first..buyer.
+                 idx AS (SELECT o.amount, width_bucket(o.t, ends.we) + 1 AS first, width_bucket(o.t + interval '12 months', ends.we) AS last,
+                                width_bucket(o.l, ends.we) AS buyer
+                         FROM ord o, ends),
+                 -- Each order adds to windows first..last: +1 at first, -1 after last; a running sum over the windows
+                 -- gives each window's totals without joining every order to every window.
+                 d AS (SELECT first AS i, sum(amount) AS revenue, count(*) AS orders, 0 AS buyers FROM idx WHERE first <= last GROUP BY first
+                       UNION ALL SELECT last + 1, -sum(amount), -count(*), 0 FROM idx WHERE first <= last GROUP BY last
+                       UNION ALL SELECT first, 0, 0, count(*) FROM idx WHERE first <= buyer GROUP BY first
+                       UNION ALL SELECT buyer + 1, 0, 0, -count(*) FROM idx WHERE first <= buyer GROUP BY buyer),
+                 o AS (SELECT w.period, coalesce(sum(d.revenue), 0) AS revenue, coalesce(sum(d.orders), 0)::int AS orders,
+                              coalesce(sum(d.buyers), 0)::int AS buyers
+                       FROM w LEFT JOIN d ON d.i <= w.i GROUP BY w.period),
                  c AS (SELECT w.period,
                               count(c.customer_id) FILTER (WHERE c.started_at < w.ws AND (c.ended_at IS NULL OR c.ended_at >= w.ws))::int AS s,
                               count(c.customer_id) FILTER (WHERE c.started_at < w.ws AND c.ended_at >= w.ws AND c.ended_at < w.we)::int AS ls
