@@ -171,7 +171,7 @@ public sealed class RowReader(CsvReader csv, HeaderMapping mapping, ImportContex
         return value;
     }
 
-    /// <summary>A number such as 12.5 (a trailing % is allowed).</summary>
+    /// <summary>A finite number such as 12.5 (a trailing % is allowed).</summary>
     public double? Number(string field, bool required)
     {
         var text = required ? Required(field, "a number") : Get(field);
@@ -183,6 +183,12 @@ public sealed class RowReader(CsvReader csv, HeaderMapping mapping, ImportContex
         if (value is null)
         {
             Error(field, text, "not a number: expected a number such as 12.5, with a dot for decimals");
+        }
+        else if (!double.IsFinite(value.Value))
+        {
+            // double.Parse reads NaN, Infinity and -Infinity (and turns a 400-digit number into Infinity).
+            Error(field, text, "not a finite number: expected a number such as 12.5 (NaN and infinity are not values)");
+            return null;
         }
         return value;
     }
