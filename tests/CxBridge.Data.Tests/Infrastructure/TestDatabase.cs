@@ -43,7 +43,19 @@ public sealed class TestDatabase : IAsyncLifetime
         await using var admin = new NpgsqlConnection(AdminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                // An autovacuum worker (not ours to terminate) is in the database for a moment: wait for it to finish.
+                await Task.Delay(250);
+            }
+        }
     }
 
     /// <summary>Empties every data table (between tests of one class).</summary>
