@@ -1,3 +1,4 @@
+using CxBridge.Data.Departments;
 using CxBridge.Data.Imports;
 using CxBridge.Data.Migrations;
 using CxBridge.Data.Queries;
@@ -11,8 +12,8 @@ namespace CxBridge.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the database (connection string "CxBridge"), the migrator, the import service and the metric
-    /// queries, with settings from the "CxBridge" section.
+    /// Registers the database (connection string "CxBridge"), the migrator, the import service, the metric queries,
+    /// and the department catalog (seeder, query, editor), with settings from the "CxBridge" section.
     /// </summary>
     public static IServiceCollection AddCxBridgeData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +38,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MetricQuery>();
         services.AddSingleton<ExplorerQuery>();
         services.AddSingleton<DimensionValuesQuery>();
+        services.AddSingleton<DepartmentCatalogSeeder>();
+        services.AddScoped<DepartmentCatalogQuery>();
+        services.AddScoped<DepartmentCatalogEditor>();
         return services;
     }
 }
