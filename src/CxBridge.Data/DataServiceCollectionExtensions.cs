@@ -1,4 +1,5 @@
 using CxBridge.Data.Departments;
+using CxBridge.Data.Events;
 using CxBridge.Data.Imports;
 using CxBridge.Data.Migrations;
 using CxBridge.Data.Queries;
@@ -13,7 +14,7 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database (connection string "CxBridge"), the migrator, the import service, the metric queries,
-    /// and the department catalog (seeder, query, editor), with settings from the "CxBridge" section.
+    /// the department catalog (seeder, query, editor) and events, with settings from the "CxBridge" section.
     /// </summary>
     public static IServiceCollection AddCxBridgeData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DepartmentCatalogSeeder>();
         services.AddScoped<DepartmentCatalogQuery>();
         services.AddScoped<DepartmentCatalogEditor>();
+        services.AddScoped<EventQuery>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ using Npgsql;
 namespace CxBridge.Data.Imports;
 
 /// <summary>
-/// One kind of CSV the import service takes (responses, customers, orders, tickets, kpis): its fields, how a
+/// One kind of CSV the import service takes (responses, customers, orders, tickets, kpis, events): its fields, how a
 /// row becomes a typed record, how records are staged with binary COPY, and the one set-based statement that
 /// moves them from staging into their table.
 /// </summary>
@@ -13,7 +13,7 @@ public abstract class ImportKind
 {
     /// <summary>Every kind, by name.</summary>
     public static IReadOnlyList<ImportKind> All { get; } =
-        [ResponsesImport.Instance, CustomersImport.Instance, OrdersImport.Instance, TicketsImport.Instance, KpisImport.Instance];
+        [ResponsesImport.Instance, CustomersImport.Instance, OrdersImport.Instance, TicketsImport.Instance, KpisImport.Instance, EventsImport.Instance];
 
     public static ImportKind? Find(string? name) => All.FirstOrDefault(k => k.Name == name);
 
