@@ -18,6 +18,8 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapImportsApi();
 app.MapMetricsApi();
+app.MapDepartmentsApi();
+app.MapEventsApi();
 app.MapImportForms();
 app.MapMetricExports();
 app.MapRazorComponents<App>();
