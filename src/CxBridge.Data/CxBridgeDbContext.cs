@@ -17,6 +17,12 @@ public sealed class CxBridgeDbContext(DbContextOptions<CxBridgeDbContext> option
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<KpiValue> KpiValues => Set<KpiValue>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DepartmentKpi> DepartmentKpis => Set<DepartmentKpi>();
+    public DbSet<DepartmentMetric> DepartmentMetrics => Set<DepartmentMetric>();
+    public DbSet<DepartmentPair> DepartmentPairs => Set<DepartmentPair>();
+    public DbSet<DepartmentTarget> DepartmentTargets => Set<DepartmentTarget>();
+    public DbSet<Event> Events => Set<Event>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

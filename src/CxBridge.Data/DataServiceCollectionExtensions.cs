@@ -1,3 +1,5 @@
+using CxBridge.Data.Departments;
+using CxBridge.Data.Events;
 using CxBridge.Data.Imports;
 using CxBridge.Data.Migrations;
 using CxBridge.Data.Queries;
@@ -11,8 +13,8 @@ namespace CxBridge.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the database (connection string "CxBridge"), the migrator, the import service and the metric
-    /// queries, with settings from the "CxBridge" section.
+    /// Registers the database (connection string "CxBridge"), the migrator, the import service, the metric queries,
+    /// the department catalog (seeder, query, editor) and events, with settings from the "CxBridge" section.
     /// </summary>
     public static IServiceCollection AddCxBridgeData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +43,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HeadlineQuery>();
         services.AddSingleton<ExplorerQuery>();
         services.AddSingleton<DimensionValuesQuery>();
+        services.AddSingleton<DepartmentCatalogSeeder>();
+        services.AddScoped<DepartmentCatalogQuery>();
+        services.AddScoped<DepartmentCatalogEditor>();
+        services.AddScoped<EventQuery>();
         return services;
     }
 }

@@ -39,6 +39,8 @@ public static class WebApplicationExtensions
         app.MapHealthApi();
         app.MapImportsApi();
         app.MapMetricsApi();
+        app.MapDepartmentsApi();
+        app.MapEventsApi();
         app.MapImportTemplates();
         app.MapMetricExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

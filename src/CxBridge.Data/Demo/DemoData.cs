@@ -36,6 +36,9 @@ public static class DemoData
     /// <summary>The canonical header of the <c>kpis</c> import kind, in the order the writer uses.</summary>
     public const string KpisHeader = "department,kpi,period,value,unit";
 
+    /// <summary>The canonical header of the <c>events</c> import kind, in the order the writer uses.</summary>
+    public const string EventsHeader = "event_id,date,kind,title,department,link";
+
     /// <summary>The default seed of the writers.</summary>
     public const int DefaultSeed = 20240601;
 
@@ -222,6 +225,34 @@ public static class DemoData
     }
 
     /// <summary>
+    /// Writes an events CSV: a dozen dated annotations of the same company over the default window (ids <c>EV-001</c> …
+    /// in date order; fewer for a shorter window): its four releases (department product, with a link), an incident after
+    /// each release that went badly (technology), a company-wide price change (no department) before the customer mood
+    /// dips, two marketing campaigns, the help centre relaunch (service), the agents' coaching programme (hr) and the
+    /// first November's delivery delays (operations). Dates are <c>yyyy-MM-dd</c>. Arguments, format and exceptions as
+    /// <see cref="WriteResponses"/>; the seed draws the days.
+    /// </summary>
+    /// <returns>The number of data rows written (the header is not counted).</returns>
+    public static int WriteEvents(TextWriter writer, DateOnly end, int months = 24, int seed = DefaultSeed)
+    {
+        CheckWindow(writer, end, months);
+        var first = end.AddMonths(-months);
+        var events = DemoEvents.Generate(first, months, seed);
+        writer.Write(EventsHeader);
+        writer.Write(NewLine);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var month = first.AddMonths(e.Month);
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"EV-{i + 1:D3},{Date(new DateOnly(month.Year, month.Month, e.Day))},{e.Kind},{Csv(e.Title)},{Csv(e.Department)},{Csv(e.Link)}"));
+            writer.Write(NewLine);
+        }
+
+        return events.Count;
+    }
+
+    /// <summary>
     /// Quotes one CSV field as RFC 4180 asks: a field holding a comma, a double quote, a line break, or leading or
     /// trailing white space is wrapped in double quotes, with each double quote inside doubled; null is empty.
     /// </summary>
@@ -245,6 +276,12 @@ public static class DemoData
 
     private static DemoCompany Company(TextWriter writer, DateOnly end, int months, int seed, bool keepResponses)
     {
+        CheckWindow(writer, end, months);
+        return new DemoCompany(seed, end.AddMonths(-months), months, keepResponses);
+    }
+
+    private static void CheckWindow(TextWriter writer, DateOnly end, int months)
+    {
         ArgumentNullException.ThrowIfNull(writer);
         if (end.Day != 1)
         {
@@ -252,7 +289,6 @@ public static class DemoData
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
-        return new DemoCompany(seed, end.AddMonths(-months), months, keepResponses);
     }
 
     private static string Timestamp(DateTime at) => at.ToString(DemoRandom.TimestampFormat, CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ using Npgsql;
 namespace CxBridge.Data.Imports;
 
 /// <summary>
-/// One kind of CSV the import service takes (responses, customers, orders, tickets, kpis): its fields, how a
+/// One kind of CSV the import service takes (responses, customers, orders, tickets, kpis, events): its fields, how a
 /// row becomes a typed record, how records are staged with binary COPY, and the one set-based statement that
 /// moves them from staging into their table.
 /// </summary>
@@ -13,7 +13,7 @@ public abstract class ImportKind
 {
     /// <summary>Every kind, by name.</summary>
     public static IReadOnlyList<ImportKind> All { get; } =
-        [ResponsesImport.Instance, CustomersImport.Instance, OrdersImport.Instance, TicketsImport.Instance, KpisImport.Instance];
+        [ResponsesImport.Instance, CustomersImport.Instance, OrdersImport.Instance, TicketsImport.Instance, KpisImport.Instance, EventsImport.Instance];
 
     public static ImportKind? Find(string? name) => All.FirstOrDefault(k => k.Name == name);
 
@@ -175,7 +175,7 @@ public sealed class RowReader(CsvReader csv, HeaderMapping mapping, ImportContex
         return value;
     }
 
-    /// <summary>A number such as 12.5 (a trailing % is allowed).</summary>
+    /// <summary>A finite number such as 12.5 (a trailing % is allowed).</summary>
     public double? Number(string field, bool required)
     {
         var text = required ? Required(field, "a number") : Get(field);
@@ -187,6 +187,12 @@ public sealed class RowReader(CsvReader csv, HeaderMapping mapping, ImportContex
         if (value is null)
         {
             Error(field, text, "not a number: expected a number such as 12.5, with a dot for decimals");
+        }
+        else if (!double.IsFinite(value.Value))
+        {
+            // double.Parse reads NaN, Infinity and -Infinity (and turns a 400-digit number into Infinity).
+            Error(field, text, "not a finite number: expected a number such as 12.5 (NaN and infinity are not values)");
+            return null;
         }
         return value;
     }

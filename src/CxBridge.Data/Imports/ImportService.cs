@@ -79,7 +79,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         {
             await tx.RollbackAsync(ct);
             throw new InvalidOperationException(
-                $"{imported - deleted} of the {imported} rows batch {batchId} imported have since been updated by later imports; undo those first");
+                $"{imported - deleted} of the {imported} rows batch {batchId} imported have since been updated by later imports (undo those first) or deleted by hand (an event)");
         }
         await using (var mark = new NpgsqlCommand("UPDATE import_batches SET status = 'undone', undone_at = now() WHERE id = $1", connection, tx))
         {

@@ -8,7 +8,12 @@ public readonly record struct KpiRow(string Department, string Kpi, DateOnly Per
 
 /// <summary>
 /// The <c>kpis</c> kind: a department's own numbers by month (upsert by department, kpi, period). Department codes
-/// are those of DEPARTMENTS.md; a KPI code not in the catalog is kept as a custom KPI of its department.
+/// are those of DEPARTMENTS.md. A KPI code the department's catalog (<c>department_kpis</c>) does not have becomes a
+/// KPI of the department in the import's own transaction (so a rejected or failed import creates none): with the
+/// default catalog's definition when <see cref="DepartmentCatalog"/> has one (an admin removed it, or the catalog was
+/// not seeded yet), otherwise as a custom KPI named after its code, with the file's unit (its last row's) and direction
+/// neutral, until an admin names it. Undoing the batch deletes its values but leaves the catalog entry: harmless, a
+/// KPI without values, which an admin may remove.
 /// </summary>
 public sealed class KpisImport : UpsertImportKind<KpiRow>
 {
@@ -56,6 +61,35 @@ public sealed class KpisImport : UpsertImportKind<KpiRow>
     }
 
     protected override string Table => "kpi_values";
+
+    // The catalog entries the file's KPIs need (and their department's row, a placeholder the seeder completes, when the
+    // catalog was never seeded). Positions follow the department's last KPI, in the order the file first names them.
+    protected override string? MergePrelude { get; } = $$"""
+        staged AS (
+            SELECT department, kpi, min(ordinal) AS first,
+                (array_agg(unit ORDER BY ordinal DESC) FILTER (WHERE unit IS NOT NULL))[1] AS unit
+            FROM import_staging GROUP BY department, kpi),
+        new_departments AS (
+            INSERT INTO departments (code, name, question, position)
+            SELECT DISTINCT department, department, '', 0 FROM staged
+            ON CONFLICT (code) DO NOTHING),
+        new_kpis AS (
+            INSERT INTO department_kpis (department, code, name, unit, direction, custom, position)
+            SELECT s.department, s.kpi, coalesce(d.name, s.kpi), coalesce(d.unit, s.unit), coalesce(d.direction, 'neutral'), d.code IS NULL,
+                (coalesce((SELECT max(k.position) + 1 FROM department_kpis k WHERE k.department = s.department), 0)
+                    + row_number() OVER (PARTITION BY s.department ORDER BY s.first) - 1)::int
+            FROM staged s
+            LEFT JOIN (VALUES {{DefaultKpis()}}) AS d (department, code, name, unit, direction)
+                ON d.department = s.department AND d.code = s.kpi
+            WHERE NOT EXISTS (SELECT 1 FROM department_kpis k WHERE k.department = s.department AND k.code = s.kpi)
+            ON CONFLICT (department, code) DO NOTHING)
+        """;
+
+    /// <summary>The default catalog's KPIs as SQL VALUES rows (department, code, name, unit, direction).</summary>
+    private static string DefaultKpis() => string.Join(", ", DepartmentCatalog.All.SelectMany(d => d.Kpis.Select(k =>
+        $"({Literal(d.Code)}, {Literal(k.Code)}, {Literal(k.Name)}, {Literal(k.Unit)}, {Literal(k.Direction.Code())})")));
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     protected override IReadOnlyList<string> Key { get; } = ["department", "kpi", "period"];
 

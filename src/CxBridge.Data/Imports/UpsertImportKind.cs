@@ -15,6 +15,9 @@ public abstract class UpsertImportKind<TRow> : ImportKind<TRow>
     /// <summary>Every column the file fills, key included, with its SQL type, in the order Write writes them.</summary>
     protected abstract IReadOnlyList<(string Name, string Type)> Columns { get; }
 
+    /// <summary>Common table expressions the merge runs first, in the same statement (e.g. catalog entries the rows need); null for none.</summary>
+    protected virtual string? MergePrelude => null;
+
     private string ColumnNames => string.Join(", ", Columns.Select(c => c.Name));
 
     private string KeyNames => string.Join(", ", Key);
@@ -25,7 +28,8 @@ public abstract class UpsertImportKind<TRow> : ImportKind<TRow>
     public override string CopyCommand => $"COPY import_staging (ordinal, {ColumnNames}) FROM STDIN (FORMAT BINARY)";
 
     public override string MergeSql => $"""
-        WITH merged AS (
+        WITH {(MergePrelude is null ? "" : MergePrelude + ",")}
+        merged AS (
             INSERT INTO {Table} ({ColumnNames}, batch_id)
             SELECT DISTINCT ON ({KeyNames}) {ColumnNames}, $1
             FROM import_staging ORDER BY {KeyNames}, ordinal DESC

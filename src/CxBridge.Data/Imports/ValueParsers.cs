@@ -15,7 +15,7 @@ public static partial class ValueParsers
     public static bool IsBlank(string? value) =>
         value is null || BlankMarkers.Contains(value.Trim().ToLowerInvariant());
 
-    /// <summary>A number written with a dot for decimals ("7", "7.0", " 9 ").</summary>
+    /// <summary>A number written with a dot for decimals ("7", "7.0", " 9 "); also NaN and ±Infinity, which callers refuse as values.</summary>
     public static double? ParseNumber(string value) =>
         double.TryParse(value.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture, out var number) ? number : null;

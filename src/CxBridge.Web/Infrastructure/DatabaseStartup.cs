@@ -1,5 +1,6 @@
 using CxBridge.Data;
 using CxBridge.Data.Demo;
+using CxBridge.Data.Departments;
 using CxBridge.Data.Imports;
 using CxBridge.Data.Migrations;
 using Microsoft.Extensions.Options;
@@ -16,16 +17,18 @@ public sealed class DemoDataSettings
 }
 
 /// <summary>
-/// Before the app serves: applies the SQL migrations, then, when the setting is on and nothing was ever imported,
-/// loads 24 months of demo data through the import service itself (so the demo is exactly what an upload gives).
+/// Before the app serves: applies the SQL migrations, seeds the department catalog (departments not seeded yet), then,
+/// when the setting is on and nothing was ever imported, loads 24 months of demo data through the import service itself
+/// (so the demo is exactly what an upload gives) and sets the demo company's targets.
 /// </summary>
 public sealed class DatabaseStartup(
-    DatabaseMigrator migrator, ImportService imports, NpgsqlDataSource dataSource, TimeProvider clock,
-    IOptions<DemoDataSettings> demo, IOptions<CxBridgeSettings> settings, ILogger<DatabaseStartup> logger) : IHostedService
+    DatabaseMigrator migrator, DepartmentCatalogSeeder catalog, ImportService imports, NpgsqlDataSource dataSource, IServiceScopeFactory scopes,
+    TimeProvider clock, IOptions<DemoDataSettings> demo, IOptions<CxBridgeSettings> settings, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
+        await catalog.SeedAsync(cancellationToken);
         if (!demo.Value.LoadWhenEmpty)
         {
             return;
@@ -57,6 +60,17 @@ public sealed class DatabaseStartup(
                 File.Delete(path);
             }
         }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<DepartmentCatalogEditor>();
+        foreach (var (department, targets) in DemoTargets.All)
+        {
+            var edit = await editor.ReplaceTargetsAsync(department, targets, cancellationToken);
+            if (!edit.Saved)
+            {
+                logger.LogWarning("Demo targets of {Department} not set: {Problems}", department, string.Join("; ", edit.Errors.SelectMany(e => e.Value)));
+            }
+        }
     }
 
     /// <summary>Twenty-four months of one company, every kind, in the order a real first load would come.</summary>
@@ -67,6 +81,7 @@ public sealed class DatabaseStartup(
         ("orders", (w, end) => DemoData.WriteOrders(w, end)),
         ("tickets", (w, end) => DemoData.WriteTickets(w, end)),
         ("kpis", (w, end) => DemoData.WriteKpis(w, end)),
+        ("events", (w, end) => DemoData.WriteEvents(w, end)),
     ];
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -24,6 +24,7 @@ public sealed class DemoCompanyFixture
             ["orders"] = DemoData.WriteOrders,
             ["tickets"] = DemoData.WriteTickets,
             ["kpis"] = DemoData.WriteKpis,
+            ["events"] = DemoData.WriteEvents,
         };
 
     public DemoCompanyFixture()
@@ -74,6 +75,7 @@ public sealed class DemoCompanyFixture
     public List<string[]> Orders => Files["orders"].Rows;
     public List<string[]> Tickets => Files["tickets"].Rows;
     public List<string[]> Kpis => Files["kpis"].Rows;
+    public List<string[]> Events => Files["events"].Rows;
     public IReadOnlyDictionary<string, string[]> CustomersById { get; }
 
     /// <summary><c>yyyy-MM</c> of each month of the window.</summary>

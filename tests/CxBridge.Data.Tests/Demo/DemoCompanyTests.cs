@@ -12,7 +12,7 @@ public class DemoCompanyTests(DemoCompanyFixture demo) : IClassFixture<DemoCompa
 
     public static TheoryData<string> Kinds() => new(DemoCompanyFixture.Writers.Keys);
 
-    public static TheoryData<string> NewKinds() => new("customers", "orders", "tickets", "kpis");
+    public static TheoryData<string> NewKinds() => new("customers", "orders", "tickets", "kpis", "events");
 
     // ---- Every kind ----
 
@@ -54,6 +54,7 @@ public class DemoCompanyTests(DemoCompanyFixture demo) : IClassFixture<DemoCompa
         DemoData.OrdersHeader.Should().Be("order_id,customer_id,ordered_at,amount,referred,channel");
         DemoData.TicketsHeader.Should().Be("ticket_id,customer_id,opened_at,first_response_at,resolved_at,contacts,escalated,channel,agent,team");
         DemoData.KpisHeader.Should().Be("department,kpi,period,value,unit");
+        DemoData.EventsHeader.Should().Be("event_id,date,kind,title,department,link");
     }
 
     [Theory]
@@ -440,6 +441,91 @@ public class DemoCompanyTests(DemoCompanyFixture demo) : IClassFixture<DemoCompa
         checkedPairs.Should().HaveCountGreaterThan(25);
         wrong.Should().BeEmpty();
     }
+
+    // ---- Events ----
+
+    [Fact]
+    public void WriteEvents_DefaultWindow_ADozenEventsOfEveryKindInDateOrderInTheWindow()
+    {
+        var events = demo.Events;
+
+        events.Should().HaveCount(12);
+        events.Select(e => e[EventRules.Id]).Should().Equal(Enumerable.Range(1, 12).Select(i => $"EV-{i:D3}"));
+        events.Select(e => KindRules.Date(e[EventRules.Date])).Should().BeInAscendingOrder()
+            .And.OnlyContain(d => d >= DemoCompanyFixture.Start && d < DemoCompanyFixture.End);
+        events.GroupBy(e => e[EventRules.Kind]).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<string, int>
+        {
+            ["release"] = 4, ["incident"] = 3, ["campaign"] = 2, ["price_change"] = 1, ["other"] = 2,
+        });
+        events.Should().OnlyContain(e => e[EventRules.Department] == "" || KpiRules.Catalog.ContainsKey(e[EventRules.Department]));
+        events.Where(e => e[EventRules.Kind] == "price_change").Should().OnlyContain(e => e[EventRules.Department] == "", "a price change concerns everyone");
+        events.Where(e => e[EventRules.Link] != "").Should().NotBeEmpty().And.OnlyContain(e => EventRules.IsWebLink(e[EventRules.Link]));
+    }
+
+    [Fact]
+    public void WriteEvents_Releases_InTheMonthsThePsatSurveyReactsAndIncidentsAfterTheBadOnes()
+    {
+        var events = demo.Events;
+        int MonthOf(string[] e) => demo.MonthKeys.ToList().IndexOf(e[EventRules.Date][..7]);
+
+        var releases = events.Where(e => e[EventRules.Kind] == "release").ToList();
+        releases.Select(MonthOf).Should().Equal(Enumerable.Range(0, Months).Where(m => demo.PsatCount[m] > 160));
+        releases.Should().OnlyContain(e => e[EventRules.Department] == "product");
+        foreach (var incident in events.Where(e => e[EventRules.Title].Contains("after release", StringComparison.Ordinal)))
+        {
+            var version = incident[EventRules.Title].Split(' ')[^1];
+            var release = releases.Single(r => r[EventRules.Title] == $"Release {version}");
+            KindRules.Date(incident[EventRules.Date]).Should().BeAfter(KindRules.Date(release[EventRules.Date]));
+            MonthOf(incident).Should().Be(MonthOf(release));
+        }
+        events.Count(e => e[EventRules.Title].Contains("after release", StringComparison.Ordinal)).Should().Be(2, "releases 3.4 and 4.0 went badly");
+        var priceChange = MonthOf(events.Single(e => e[EventRules.Kind] == "price_change"));
+        priceChange.Should().BeInRange(7, 9, "just before the customer mood dips (months 9–11)");
+    }
+
+    // ---- Targets ----
+
+    [Fact]
+    public void DemoTargets_EveryDepartment_ValidLevelsForEachMetricItShowsAndEachKpiWithADirection()
+    {
+        DemoTargets.All.Select(d => d.Department).Should().Equal(CxBridge.Metrics.DepartmentCatalog.Codes);
+        foreach (var (department, targets) in DemoTargets.All)
+        {
+            var catalog = CxBridge.Metrics.DepartmentCatalog.Find(department)!;
+            targets.Select(t => (t.Subject!.Kind!, t.Subject.Code!)).Should().Equal(
+                catalog.Metrics.Select(m => ("metric", m))
+                    .Concat(catalog.Kpis.Where(k => k.Direction != CxBridge.Metrics.Direction.Neutral).Select(k => ("kpi", k.Code))), department);
+            foreach (var t in targets)
+            {
+                CxBridge.Metrics.Target.Problem(DirectionOf(department, t), t.Good!.Value, t.Better!.Value, t.Best!.Value)
+                    .Should().BeNull($"{department} {t.Subject!.Code}");
+            }
+        }
+    }
+
+    [Fact]
+    public void DemoTargets_LastMonth_SomeMetAndSomeMissedInEveryDepartment()
+    {
+        var last = Months - 1;
+        var overall = new List<bool>();
+        foreach (var (department, targets) in DemoTargets.All)
+        {
+            var met = new List<bool>();
+            foreach (var t in targets.Where(t => t.Subject!.Code != "clv"))
+            {
+                var target = new CxBridge.Metrics.Target(DirectionOf(department, t), t.Good!.Value, t.Better!.Value, t.Best!.Value);
+                met.Add(target.IsMet(Series(t.Subject!.Code!, department)[last]));
+            }
+            met.Should().Contain(true, department).And.Contain(false, department);
+            overall.AddRange(met);
+        }
+        overall.Count(m => m).Should().BeInRange(overall.Count / 3, 2 * overall.Count / 3, "a mixed picture, neither all green nor all red");
+    }
+
+    private static CxBridge.Metrics.Direction DirectionOf(string department, CxBridge.Data.Departments.TargetInput target) =>
+        target.Subject!.Kind == "metric"
+            ? CxBridge.Metrics.Directions.Of(CxBridge.Metrics.MetricCatalog.Find(target.Subject.Code!)!)
+            : CxBridge.Metrics.DepartmentCatalog.Find(department)!.Kpis.Single(k => k.Code == target.Subject.Code).Direction;
 
     private double[] Series(string name, string department = "") => name switch
     {

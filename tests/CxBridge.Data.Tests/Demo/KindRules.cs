@@ -12,6 +12,7 @@ internal static class KindRules
         ["orders"] = OrderRules.Header,
         ["tickets"] = TicketRules.Header,
         ["kpis"] = KpiRules.Header,
+        ["events"] = EventRules.Header,
     };
 
     /// <summary>ISO 8601 with offset 0: <c>2025-03-14T09:26:00Z</c>.</summary>
@@ -107,4 +108,16 @@ internal static class KpiRules
 
     private static Dictionary<string, string> Units(params (string Kpi, string Unit)[] kpis) =>
         kpis.ToDictionary(k => k.Kpi, k => k.Unit);
+}
+
+internal static class EventRules
+{
+    public static readonly string[] Header = ["event_id", "date", "kind", "title", "department", "link"];
+
+    public const int Id = 0, Date = 1, Kind = 2, Title = 3, Department = 4, Link = 5;
+
+    public static readonly string[] Kinds = ["release", "campaign", "incident", "price_change", "other"];
+
+    public static bool IsWebLink(string link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -203,6 +203,21 @@ public class SampleFilesTests
     }
 
     [Fact]
+    public void Samples_EventsFile_EveryKindValidDatesDepartmentsAndWebLinks()
+    {
+        var (_, rows) = ReadSample(Path.Combine(SamplesDirectory, "events.csv"));
+
+        rows.Select(r => r[EventRules.Kind]).Distinct().Should().BeEquivalentTo(EventRules.Kinds);
+        rows.Select(r => KindRules.Date(r[EventRules.Date])).Should().BeInAscendingOrder();
+        rows.Should().OnlyContain(r => r[EventRules.Title] != "");
+        rows.Should().OnlyContain(r => r[EventRules.Department] == "" || KpiRules.Catalog.ContainsKey(r[EventRules.Department]));
+        rows.Should().Contain(r => r[EventRules.Department] == "", "a company-wide event has no department");
+        rows.Where(r => r[EventRules.Link] != "").Should().NotBeEmpty().And.OnlyContain(r => EventRules.IsWebLink(r[EventRules.Link]));
+        rows.Where(r => r[EventRules.Id] != "").Select(r => r[EventRules.Id]).Should().OnlyHaveUniqueItems();
+        rows.Should().Contain(r => r[EventRules.Id] == "", "event_id is optional");
+    }
+
+    [Fact]
     public void Samples_Readme_DescribesEveryFile()
     {
         var readme = File.ReadAllText(Path.Combine(SamplesDirectory, "README.md"));

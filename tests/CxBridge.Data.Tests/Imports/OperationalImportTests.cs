@@ -142,6 +142,47 @@ public sealed class OperationalImportTests(TestDatabase db) : IClassFixture<Test
     }
 
     [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("nan")]
+    public async Task Kpis_ValueNotAFiniteNumber_IsARowErrorNamingRowColumnAndValue(string value)
+    {
+        var report = await Import("kpis", $"department,kpi,period,value\nfinance,revenue,2025-02,100\nfinance,revenue,2025-03,{value}\n");
+
+        report.Status.Should().Be(BatchStatus.Rejected);
+        var error = report.Errors.Should().ContainSingle().Subject;
+        error.Should().BeEquivalentTo(new { Row = 3L, Column = "value", Value = value });
+        error.Message.Should().StartWith("not a finite number: expected a number such as 12.5");
+        (await db.CountAsync("SELECT count(*) FROM kpi_values")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Kpis_NumberTooLargeForADouble_IsNotAFiniteNumber()
+    {
+        var huge = new string('9', 400);
+
+        var report = await Import("kpis", $"department,kpi,period,value\nfinance,revenue,2025-03,{huge}\n");
+
+        report.Errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Row = 2L, Column = "value", Value = huge });
+        report.Errors[0].Message.Should().StartWith("not a finite number");
+    }
+
+    [Theory]
+    [InlineData("2025-13")]
+    [InlineData("March")]
+    [InlineData("Q1 2025")]
+    [InlineData("03/04/2025")]
+    public async Task Kpis_PeriodThatIsNotAMonth_IsARowErrorNamingIt(string period)
+    {
+        var report = await Import("kpis", $"department,kpi,period,value\nfinance,revenue,{period},100\n");
+
+        var error = report.Errors.Should().ContainSingle().Subject;
+        error.Should().BeEquivalentTo(new { Row = 2L, Column = "period", Value = period });
+        error.Message.Should().StartWith("not a month: expected yyyy-MM such as 2025-03");
+    }
+
+    [Theory]
     [InlineData("customers", "started_at")]
     [InlineData("orders", "amount")]
     [InlineData("tickets", "opened_at")]

@@ -1,3 +1,4 @@
+using CxBridge.Data.Departments;
 using CxBridge.Data.Imports;
 using CxBridge.Data.Migrations;
 using CxBridge.Data.Queries;
@@ -43,15 +44,37 @@ public sealed class TestDatabase : IAsyncLifetime
         await using var admin = new NpgsqlConnection(AdminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                // An autovacuum worker (not ours to terminate) is in the database for a moment: wait for it to finish.
+                await Task.Delay(250);
+            }
+        }
     }
 
     /// <summary>Empties every data table (between tests of one class).</summary>
     public async Task ResetAsync()
     {
-        await using var command = DataSource.CreateCommand("TRUNCATE survey_responses, customers, orders, tickets, kpi_values, import_errors, import_batches RESTART IDENTITY CASCADE");
+        await using var command = DataSource.CreateCommand("TRUNCATE survey_responses, customers, orders, tickets, kpi_values, events, import_errors, import_batches RESTART IDENTITY CASCADE");
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Empties the department catalog (departments, their KPIs, metrics, pairs and targets), as before seeding.</summary>
+    public async Task ClearCatalogAsync()
+    {
+        await using var command = DataSource.CreateCommand("TRUNCATE departments, department_kpis, department_metrics, department_pairs, department_targets CASCADE");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public DepartmentCatalogSeeder CreateSeeder(TimeProvider? clock = null) =>
+        new(DataSource, clock ?? TimeProvider.System, NullLogger<DepartmentCatalogSeeder>.Instance);
 
     public CxBridgeDbContext CreateDbContext() =>
         new(new DbContextOptionsBuilder<CxBridgeDbContext>().UseNpgsql(DataSource).Options);
