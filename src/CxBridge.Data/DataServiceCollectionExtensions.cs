@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DepartmentCatalogQuery>();
         services.AddScoped<DepartmentCatalogEditor>();
         services.AddScoped<EventQuery>();
+        services.AddSingleton<EventEditor>();
         return services;
     }
 }

@@ -242,6 +242,21 @@ public static class LinkageAnalysis
         return Math.Sign(r) == result.ExpectedSign ? LinkageVerdict.MovesAsExpected : LinkageVerdict.MovesOpposite;
     }
 
+    /// <summary>
+    /// The pairs of changes a lag's statistics are computed from, in month order: the driver's change in month t (since
+    /// t − 1) and the outcome's change in month t + <paramref name="lag"/>, wherever both exist — what a scatter draws.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Month, double DriverChange, double OutcomeChange)> ChangePairs(
+        IReadOnlyDictionary<DateOnly, double> driver, IReadOnlyDictionary<DateOnly, double> outcome, int lag)
+    {
+        var dx = Changes(driver);
+        var dy = Changes(outcome);
+        return dx.Keys.Order()
+            .Where(month => dy.ContainsKey(month.AddMonths(lag)))
+            .Select(month => (month, dx[month], dy[month.AddMonths(lag)]))
+            .ToList();
+    }
+
     /// <summary>Month → change since the previous month, for every month whose previous month also has a value.</summary>
     private static Dictionary<DateOnly, double> Changes(IReadOnlyDictionary<DateOnly, double> series)
     {

@@ -53,35 +53,19 @@ public static class EventsApi
         await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) is { } found ? TypedResults.Ok(Item(found)) : NotFound(id);
 
     private static async Task<Results<Created<EventItem>, UnprocessableProblem, ConflictProblem>> CreateAsync(
-        EventInput input, CxBridgeDbContext db, CancellationToken ct)
+        EventInput input, EventEditor events, CancellationToken ct)
     {
-        if (EventRules.Validate(input, out var problems) is not { } created)
+        var added = await events.AddAsync(input, ct);
+        return added switch
         {
-            return new UnprocessableProblem("The event was not saved", problems);
-        }
-        var taken = created.EventId is { } eventId
-            ? await db.Events.AnyAsync(e => e.EventId == eventId, ct)
-            : await db.Events.AnyAsync(e => e.EventId == null && e.OccurredOn == created.OccurredOn && e.Title == created.Title, ct);
-        if (!taken)
-        {
-            db.Events.Add(created);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/events/{created.Id}", Item(created));
-            }
-            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-            {
-                // Taken meanwhile by another request or an import.
-            }
-        }
-        return new ConflictProblem("The event exists", created.EventId is not null
-            ? $"an event with event_id '{created.EventId}' exists: expected a new id (a file with that id updates it)"
-            : $"an event '{created.Title}' on {created.OccurredOn:yyyy-MM-dd} exists: expected another date or title");
+            { Event: { } created } => TypedResults.Created($"/api/events/{created.Id}", Item(created)),
+            { Conflict: { } conflict } => new ConflictProblem("The event exists", conflict),
+            _ => new UnprocessableProblem("The event was not saved", added.Problems),
+        };
     }
 
-    private static async Task<Results<NoContent, NotFoundProblem>> DeleteAsync(long id, CxBridgeDbContext db, CancellationToken ct) =>
-        await db.Events.Where(e => e.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<Results<NoContent, NotFoundProblem>> DeleteAsync(long id, EventEditor events, CancellationToken ct) =>
+        await events.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
 
     private static EventItem Item(Event e) => new(e.Id, e.EventId, e.OccurredOn, e.Kind.Code(), e.Title, e.Department, e.Link, e.BatchId);
 

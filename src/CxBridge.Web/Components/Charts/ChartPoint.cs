@@ -17,3 +17,9 @@ public sealed record ChartPadding(double Left, double Top, double Right, double 
     /// <summary>Room for count labels above the bars and bucket labels below.</summary>
     public static ChartPadding HistogramDefault { get; } = new(8, 20, 8, 28);
 }
+
+/// <summary>A horizontal reference value drawn across a trend, e.g. a target level; <paramref name="Tone"/> names its style.</summary>
+public sealed record ChartReference(double Value, string Label, string Tone = "target");
+
+/// <summary>A dated annotation (a release, a campaign, an incident) drawn as a vertical line at its date.</summary>
+public sealed record ChartEvent(DateOnly Date, string Label, string Kind = "other");

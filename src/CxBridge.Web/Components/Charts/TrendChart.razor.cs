@@ -29,6 +29,14 @@ public partial class TrendChart
     [Parameter]
     public double? Target { get; set; }
 
+    /// <summary>Reference lines, e.g. the good / better / best levels of a target (included in the y range).</summary>
+    [Parameter]
+    public IReadOnlyList<ChartReference> References { get; set; } = [];
+
+    /// <summary>Dated events drawn as numbered vertical lines; the chart lists them under itself.</summary>
+    [Parameter]
+    public IReadOnlyList<ChartEvent> Events { get; set; } = [];
+
     [Parameter]
     public int Width { get; set; } = 720;
 
@@ -66,6 +74,8 @@ public partial class TrendChart
             PeriodLabel ?? ChartFormats.Period,
             valueFormat,
             Target,
-            tickFormat);
+            tickFormat,
+            references: References,
+            events: Events);
     }
 }

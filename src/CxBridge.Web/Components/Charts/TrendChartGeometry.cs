@@ -42,6 +42,12 @@ public sealed class TrendChartGeometry : PlotArea
 
     public TrendTargetLine? Target { get; private init; }
 
+    /// <summary>Horizontal reference lines (target levels), each with its label; included in the y range.</summary>
+    public IReadOnlyList<TrendReferenceLine> References { get; private init; } = [];
+
+    /// <summary>Dated events as vertical lines, numbered in date order for the legend under the chart.</summary>
+    public IReadOnlyList<TrendEventMark> Events { get; private init; } = [];
+
     /// <summary>Plain-text description of the data for screen readers (aria-label / desc).</summary>
     public string Summary { get; private init; } = "No data.";
 
@@ -61,6 +67,8 @@ public sealed class TrendChartGeometry : PlotArea
     /// <param name="target">Optional horizontal target line; included in the y domain.</param>
     /// <param name="tickFormat">Y tick text from (value, step); step-based decimals when null.</param>
     /// <param name="maxXLabels">Most x labels to show before thinning.</param>
+    /// <param name="references">Horizontal reference lines (e.g. target levels); included in the y domain.</param>
+    /// <param name="events">Dated events drawn as numbered vertical lines.</param>
     public static TrendChartGeometry Create(
         IEnumerable<ChartPoint> points,
         double width,
@@ -70,8 +78,12 @@ public sealed class TrendChartGeometry : PlotArea
         Func<double, string>? valueFormat = null,
         double? target = null,
         Func<double, double, string>? tickFormat = null,
-        int maxXLabels = DefaultMaxXLabels)
+        int maxXLabels = DefaultMaxXLabels,
+        IReadOnlyList<ChartReference>? references = null,
+        IReadOnlyList<ChartEvent>? events = null)
     {
+        references ??= [];
+        events ??= [];
         ArgumentNullException.ThrowIfNull(points);
         padding ??= ChartPadding.TrendDefault;
         periodLabel ??= ChartFormats.Period;
@@ -127,6 +139,8 @@ public sealed class TrendChartGeometry : PlotArea
             domain.Add(targetValue);
         }
 
+        domain.AddRange(references.Where(r => double.IsFinite(r.Value)).Select(r => r.Value));
+
         var ticks = LinearScale.NiceTicks(domain.Min(), domain.Max());
         var y = new LinearScale(ticks.First, ticks.Last, geometry.PlotBottom, geometry.PlotTop);
         var xs = XPositions(ordered.Length, geometry.PlotLeft, geometry.PlotRight);
@@ -159,8 +173,47 @@ public sealed class TrendChartGeometry : PlotArea
             Target = target is { } tv
                 ? new TrendTargetLine(tv, y.Map(tv), geometry.PlotLeft, geometry.PlotRight, "Target: " + valueFormat(tv))
                 : null,
+            References = references.Where(r => double.IsFinite(r.Value))
+                .Select(r => new TrendReferenceLine(r.Value, y.Map(r.Value), geometry.PlotLeft, geometry.PlotRight, r.Label + ": " + valueFormat(r.Value), r.Tone))
+                .ToArray(),
+            Events = EventMarks(ordered, xs, events, geometry),
             Summary = Describe(ordered, periodLabel, valueFormat, target),
         };
+    }
+
+    /// <summary>
+    /// Where each event falls: between the starts of the periods around its date, in proportion to the days; after the
+    /// last period start, by the length of the period before. Events outside the drawn periods are left out.
+    /// </summary>
+    private static TrendEventMark[] EventMarks(ChartPoint[] points, double[] xs, IReadOnlyList<ChartEvent> events, PlotArea plot)
+    {
+        if (points.Length == 0 || events.Count == 0)
+        {
+            return [];
+        }
+        var lastLength = points.Length > 1 ? points[^1].Period.DayNumber - points[^2].Period.DayNumber : 1;
+        var lastStep = points.Length > 1 ? xs[^1] - xs[^2] : 0;
+        var marks = new List<TrendEventMark>();
+        foreach (var e in events.OrderBy(e => e.Date))
+        {
+            double? x = null;
+            for (var i = 0; i < points.Length; i++)
+            {
+                var start = points[i].Period.DayNumber;
+                var next = i + 1 < points.Length ? points[i + 1].Period.DayNumber : start + lastLength;
+                var step = i + 1 < points.Length ? xs[i + 1] - xs[i] : lastStep;
+                if (e.Date.DayNumber >= start && e.Date.DayNumber < next)
+                {
+                    x = xs[i] + (double)(e.Date.DayNumber - start) / (next - start) * step;
+                    break;
+                }
+            }
+            if (x is { } position && position >= plot.PlotLeft - 0.5 && position <= plot.PlotRight + 0.5)
+            {
+                marks.Add(new TrendEventMark(e.Date, Math.Clamp(position, plot.PlotLeft, plot.PlotRight), marks.Count + 1, e.Label, e.Kind));
+            }
+        }
+        return [.. marks];
     }
 
     /// <summary>The hover box of a point: its period (and "so far"), its value and n, its interval.</summary>
@@ -391,6 +444,28 @@ public sealed record AxisLabel(DateOnly Period, double X, string Label)
 }
 
 /// <summary>A horizontal target line across the plot area.</summary>
+/// <summary>A reference line's geometry; <paramref name="Tone"/> names its style (e.g. "good", "better", "best").</summary>
+public sealed record TrendReferenceLine(double Value, double Y, double X1, double X2, string Label, string Tone)
+{
+    public string YText => SvgNumber.Format(Y);
+
+    public string X1Text => SvgNumber.Format(X1);
+
+    public string X2Text => SvgNumber.Format(X2);
+
+    public string LabelXText => SvgNumber.Format(X2 - 4);
+
+    public string LabelYText => SvgNumber.Format(Y - 3);
+}
+
+/// <summary>An event's vertical line at <paramref name="X"/>, with its number in the legend.</summary>
+public sealed record TrendEventMark(DateOnly Date, double X, int Number, string Label, string Kind)
+{
+    public string XText => SvgNumber.Format(X);
+
+    public string NumberText => Number.ToString(CultureInfo.InvariantCulture);
+}
+
 public sealed record TrendTargetLine(double Value, double Y, double X1, double X2, string Label)
 {
     public string YText => SvgNumber.Format(Y);
