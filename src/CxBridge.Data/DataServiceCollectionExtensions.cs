@@ -43,6 +43,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HeadlineQuery>();
         services.AddSingleton<ExplorerQuery>();
         services.AddSingleton<DimensionValuesQuery>();
+        services.AddSingleton<CommentsQuery>();
+        services.AddSingleton<RevenueAtRiskQuery>();
         services.AddSingleton<DepartmentCatalogSeeder>();
         services.AddScoped<DepartmentCatalogQuery>();
         services.AddScoped<DepartmentCatalogEditor>();

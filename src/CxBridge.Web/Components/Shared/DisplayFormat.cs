@@ -15,13 +15,17 @@ public sealed class DisplayFormat
     public DisplayFormat(IOptions<CxBridgeSettings> settings)
     {
         Culture = CultureOf(settings.Value.Locale);
-        CurrencySymbol = SymbolOf(settings.Value.Currency, Culture);
+        CurrencyCode = string.IsNullOrWhiteSpace(settings.Value.Currency) ? "USD" : settings.Value.Currency.Trim().ToUpperInvariant();
+        CurrencySymbol = SymbolOf(CurrencyCode, Culture);
         TimeZone = settings.Value.TimeZoneInfo;
     }
 
     public CultureInfo Culture { get; }
 
     public string CurrencySymbol { get; }
+
+    /// <summary>The organisation's currency, ISO 4217 (USD).</summary>
+    public string CurrencyCode { get; }
 
     public TimeZoneInfo TimeZone { get; }
 
@@ -73,6 +77,44 @@ public sealed class DisplayFormat
         "currency" => $"{Money(low)}–{Money(high)}",
         _ => $"{Number(low, Decimals(definition))}–{Number(high, Decimals(definition))}",
     };
+
+    /// <summary>
+    /// A KPI value in its unit: money with the currency's symbol (the KPI's own currency when it names one), "%" on
+    /// shares, "days"/"s"/"h" on durations, counts without decimals; another unit is written after the number.
+    /// </summary>
+    public string Kpi(string? unit, double? value, string? currency = null) => value is not { } v ? "—" : (unit ?? "").Trim() switch
+    {
+        "currency" => MoneyIn(v, currency),
+        "currency per customer" => MoneyIn(v, currency) + " per customer",
+        "%" => Number(v, 1) + "%",
+        "count" or "" => Math.Abs(v - Math.Round(v)) < 1e-9 ? Count((long)Math.Round(v)) : Number(v, 1),
+        "contacts" => Count((long)Math.Round(v)) + " contacts",
+        "days" => Number(v, 1) + " days",
+        "seconds" => Number(v, 2) + " s",
+        "hours" => Number(v, 1) + " h",
+        "points" => Number(v, 1),
+        { } other => Number(v, Math.Abs(v) >= 100 ? 0 : 1) + " " + other,
+    };
+
+    /// <summary>A KPI change with its sign and unit: "+$12,300", "−1.5 days", "+0.4 pts" (for % and points).</summary>
+    public string KpiChange(string? unit, double delta, string? currency = null)
+    {
+        var sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+        var size = Math.Abs(delta);
+        return (unit ?? "").Trim() switch
+        {
+            "%" or "points" => $"{sign}{Number(size, 1)} pts",
+            _ => sign + Kpi(unit, size, currency),
+        };
+    }
+
+    /// <summary>Whether values in this KPI unit are money.</summary>
+    public static bool IsMoney(string? unit) => unit?.Trim() is "currency" or "currency per customer";
+
+    private string MoneyIn(double value, string? currency) =>
+        currency is null || currency.Equals(CurrencyCode, StringComparison.OrdinalIgnoreCase)
+            ? Money(value)
+            : (value < 0 ? "−" : "") + SymbolOf(currency, Culture) + Math.Abs(value).ToString("N0", Culture);
 
     public string Money(double value) => value < 0
         ? "−" + CurrencySymbol + Math.Abs(value).ToString("N0", Culture)
