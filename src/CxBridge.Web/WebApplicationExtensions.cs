@@ -17,20 +17,20 @@ public static class WebApplicationExtensions
     /// </summary>
     public static WebApplication MapCxBridge(this WebApplication app)
     {
+        // Pages: a failure re-executes the human error page, an empty error status the not-found page. On the app itself,
+        // not in a UseWhen branch: re-execution has to route the new path, and a branch has no routes of its own.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = StatusFor,
+        });
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The API answers with problem details first (a response with a body is left alone by the page handlers above).
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
             api.UseStatusCodePages();
-        });
-        app.UseWhen(context => !IsApi(context), pages =>
-        {
-            pages.UseExceptionHandler(new ExceptionHandlerOptions
-            {
-                ExceptionHandlingPath = "/error",
-                CreateScopeForErrors = true,
-                StatusCodeSelector = StatusFor,
-            });
-            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseAntiforgery();
