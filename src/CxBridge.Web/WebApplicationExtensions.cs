@@ -26,11 +26,13 @@ public static class WebApplicationExtensions
             StatusCodeSelector = StatusFor,
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // The API answers with problem details first (a response with a body is left alone by the page handlers above).
+        // The API answers with problem details first (a response with a body is left alone by the page handlers above);
+        // its status-code pages wrap its exception handler, so an error it could not write as problem details (a client
+        // that accepts only HTML) still gets the API's plain answer, never a page.
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
             api.UseStatusCodePages();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         });
         app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseAntiforgery();

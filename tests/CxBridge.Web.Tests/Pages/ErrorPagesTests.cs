@@ -107,4 +107,17 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
+
+    [Fact]
+    public async Task Api_DatabaseUnavailableForAClientThatAcceptsOnlyHtml_IsNeverAPage()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/metrics/nps?from=2025-03-01&to=2025-03-31");
+        request.Headers.Add("Accept", "text/html");
+
+        var response = await _app.CreateClient().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
+        (await response.Content.ReadAsStringAsync()).Trim().Should().Be("Status Code: 503; Service Unavailable");
+    }
 }
