@@ -17,8 +17,8 @@ public static class WebApplicationExtensions
     /// </summary>
     public static WebApplication MapCxBridge(this WebApplication app)
     {
-        // Browsers get pages (the error page, the not-found page); the API branch inside answers with problem details
-        // first, so the page handlers only see what the API did not handle.
+        // Pages: a failure re-executes the human error page, an empty error status the not-found page. On the app itself,
+        // not in a UseWhen branch: re-execution has to route the new path, and a branch has no routes of its own.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -26,10 +26,13 @@ public static class WebApplicationExtensions
             StatusCodeSelector = StatusFor,
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The API answers with problem details first (a response with a body is left alone by the page handlers above);
+        // its status-code pages wrap its exception handler, so an error it could not write as problem details (a client
+        // that accepts only HTML) still gets the API's plain answer, never a page.
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
             api.UseStatusCodePages();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         });
         app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseAntiforgery();
