@@ -14,7 +14,7 @@ public sealed class CxBridgeSettings
     /// <summary>Culture name (e.g. en-US, en-GB, fr-FR) in which pages write dates and numbers.</summary>
     public string Locale { get; set; } = "en-US";
 
-    /// <summary>0 &lt; n below this is flagged as a small sample (METRICS.md).</summary>
+    /// <summary>0 &lt; n below this is flagged as a small sample (docs/metrics.md).</summary>
     public int SmallSampleThreshold { get; set; } = 30;
 
     /// <summary>eNPS cuts with fewer responses are suppressed.</summary>

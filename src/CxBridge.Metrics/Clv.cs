@@ -2,7 +2,7 @@ namespace CxBridge.Metrics;
 
 /// <summary>
 /// What SQL returns for the CLV of the period ending at e, over the trailing twelve months W = [e − 12 months, e)
-/// (METRICS.md, CLV): <see cref="Revenue"/> and <see cref="Orders"/> in W; <see cref="Customers"/> = distinct
+/// (docs/metrics.md, CLV): <see cref="Revenue"/> and <see cref="Orders"/> in W; <see cref="Customers"/> = distinct
 /// purchasing customers in W; <see cref="StartCustomers"/> = S, customers active at W's start;
 /// <see cref="LostFromStart"/> = L_S, customers of S whose <c>ended_at</c> is before e.
 /// </summary>
@@ -12,7 +12,7 @@ public sealed record ClvInputs(decimal Revenue, int Orders, int Customers, int S
     public static ClvInputs Empty { get; } = new(0m, 0, 0, 0, 0);
 }
 
-/// <summary>Customer lifetime value (METRICS.md, CLV), in the currency of the orders.</summary>
+/// <summary>Customer lifetime value (docs/metrics.md, CLV), in the currency of the orders.</summary>
 public static class Clv
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace CxBridge.Metrics;
 
-/// <summary>Order metrics (METRICS.md, Commercial metrics).</summary>
+/// <summary>Order metrics (docs/metrics.md, Commercial metrics).</summary>
 public static class CommercialMetric
 {
     /// <summary>

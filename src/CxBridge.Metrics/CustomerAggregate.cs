@@ -1,7 +1,7 @@
 namespace CxBridge.Metrics;
 
 /// <summary>
-/// What SQL returns from <c>customers</c> for one period [s, e) (METRICS.md, Customer metrics):
+/// What SQL returns from <c>customers</c> for one period [s, e) (docs/metrics.md, Customer metrics):
 /// <see cref="Start"/> S = customers active at s (<c>started_at &lt; s</c> and <c>ended_at</c> empty or ≥ s);
 /// <see cref="New"/> N = customers with s ≤ <c>started_at</c> &lt; e; <see cref="LostFromStart"/> L_S = customers
 /// of S with <c>ended_at</c> &lt; e; <see cref="Lost"/> L = all customers with s ≤ <c>ended_at</c> &lt; e.

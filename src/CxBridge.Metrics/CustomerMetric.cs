@@ -1,6 +1,6 @@
 namespace CxBridge.Metrics;
 
-/// <summary>Retention and churn of a <see cref="CustomerAggregate"/> (METRICS.md, Customer metrics).</summary>
+/// <summary>Retention and churn of a <see cref="CustomerAggregate"/> (docs/metrics.md, Customer metrics).</summary>
 public static class CustomerMetric
 {
     /// <summary>

@@ -2,7 +2,7 @@ namespace CxBridge.Metrics;
 
 /// <summary>
 /// The default departments the product ships with, their CX metrics, KPIs and linkage pairs, exactly as in
-/// DEPARTMENTS.md. Admins may add KPIs and pairs later; this is the starting catalog.
+/// docs/departments.md. Admins may add KPIs and pairs later; this is the starting catalog.
 /// </summary>
 public static class DepartmentCatalog
 {

@@ -1,7 +1,7 @@
 namespace CxBridge.Metrics;
 
 /// <summary>
-/// The written definition of one metric as shown on the definitions page and every tile (METRICS.md):
+/// The written definition of one metric as shown on the definitions page and every tile (docs/metrics.md):
 /// code, name, unit, direction, definition, formula, a worked example, the definition's version and the
 /// names of the <see cref="MetricSettings"/> that affect it.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed record MetricDefinition(
     IReadOnlyList<string> Settings)
 {
     /// <summary>
-    /// The import kind the metric is computed from (DESIGN.md §3): "responses" (default; survey metrics),
+    /// The import kind the metric is computed from (docs/data-contract.md): "responses" (default; survey metrics),
     /// "customers" (retention, churn), "orders" (CLV, which also reads customers; referral rate) or "tickets".
     /// </summary>
     public string Source { get; init; } = MetricSources.Responses;
@@ -39,7 +39,7 @@ public static class MetricSources
     public const string Tickets = "tickets";
 }
 
-/// <summary>The metric definitions this library computes, with their text taken from METRICS.md.</summary>
+/// <summary>The metric definitions this library computes, with their text taken from docs/metrics.md.</summary>
 public static class MetricCatalog
 {
     private const string SmallSample = nameof(MetricSettings.SmallSampleThreshold);

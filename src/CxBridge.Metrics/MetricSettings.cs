@@ -1,6 +1,6 @@
 namespace CxBridge.Metrics;
 
-/// <summary>Organisation settings that change how metric points are reported (METRICS.md).</summary>
+/// <summary>Organisation settings that change how metric points are reported (docs/metrics.md).</summary>
 public sealed record MetricSettings
 {
     /// <summary>A point with 0 &lt; n &lt; this is marked <see cref="MetricPoint.LowSample"/>; default 30.</summary>

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace CxBridge.Metrics;
 
 /// <summary>
-/// Net Promoter Score of a set of 0–10 answers (METRICS.md, NPS). Every value is null when n = 0.
+/// Net Promoter Score of a set of 0–10 answers (docs/metrics.md, NPS). Every value is null when n = 0.
 /// </summary>
 public sealed record NpsResult(int Promoters, int Passives, int Detractors)
 {
@@ -64,7 +64,7 @@ public sealed record NpsResult(int Promoters, int Passives, int Detractors)
     private static double? Variance(double? p, double? d) => p + d - ((p - d) * (p - d));
 }
 
-/// <summary>NPS calculations of METRICS.md.</summary>
+/// <summary>NPS calculations of docs/metrics.md.</summary>
 public static class Nps
 {
     /// <summary>NPS of the given counts (see <see cref="NpsResult"/>); all values null when every count is 0.</summary>
@@ -76,7 +76,7 @@ public static class Nps
     }
 
     /// <summary>
-    /// Period-over-period test of METRICS.md: z = (adj₂ − adj₁)/√(var₁/(n₁ + 3) + var₂/(n₂ + 3)) on the −1..1 scale,
+    /// Period-over-period test of docs/metrics.md: z = (adj₂ − adj₁)/√(var₁/(n₁ + 3) + var₂/(n₂ + 3)) on the −1..1 scale,
     /// with adjusted values and variances; two-sided p from the standard normal; significant at p &lt; 0.05.
     /// <see cref="ChangeTest.Delta"/> is adj₂ − adj₁ on the −1..1 scale (×100 for points).
     /// All fields null when either n = 0.

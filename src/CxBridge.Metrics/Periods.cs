@@ -1,7 +1,7 @@
 namespace CxBridge.Metrics;
 
 /// <summary>
-/// Calendar periods of DESIGN.md §3 on plain dates (the caller has already moved timestamps into the
+/// Calendar periods of docs/metrics.md ("Periods and partial periods") on plain dates (the caller has already moved timestamps into the
 /// organisation's time zone). A period is [start, next start).
 /// </summary>
 public static class Periods

@@ -2,7 +2,7 @@ namespace CxBridge.Metrics;
 
 /// <summary>
 /// Whether two points of one metric (a segment and the rest, or two periods) differ beyond chance, using only
-/// what each <see cref="MetricPoint"/> carries: NPS/eNPS by the adjusted-Wald test of METRICS.md (detail
+/// what each <see cref="MetricPoint"/> carries: NPS/eNPS by the adjusted-Wald test of docs/metrics.md (detail
 /// promoters, passives, detractors); percentages by the pooled two-proportion z test on
 /// successes = value·n/100; CES and resolution time by Welch's t test on the mean (detail sd).
 /// FRT (a median) and CLV (a product of estimates) have no test here: <see cref="ChangeTest.None"/>.

@@ -8,7 +8,7 @@ public static class Proportion
     private const double Z95 = 1.96;
 
     /// <summary>
-    /// Adjusted Wald (Agresti–Coull) 95% interval as METRICS.md CSAT: with z = 1.96, p̃ = (x + z²/2)/(n + z²),
+    /// Adjusted Wald (Agresti–Coull) 95% interval as docs/metrics.md CSAT: with z = 1.96, p̃ = (x + z²/2)/(n + z²),
     /// interval 100·(p̃ ± z·√(p̃(1 − p̃)/(n + z²))), in percent, clamped to [0, 100]. Null when n = 0.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">n or successes negative, or successes &gt; n.</exception>

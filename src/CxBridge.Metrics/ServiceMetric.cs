@@ -1,6 +1,6 @@
 namespace CxBridge.Metrics;
 
-/// <summary>Ticket metrics (METRICS.md, Service metrics). Durations are calendar hours.</summary>
+/// <summary>Ticket metrics (docs/metrics.md, Service metrics). Durations are calendar hours.</summary>
 public static class ServiceMetric
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace CxBridge.Metrics;
 
-/// <summary>Turns a <see cref="SurveyAggregate"/> into the reported point and change test of its survey (METRICS.md).</summary>
+/// <summary>Turns a <see cref="SurveyAggregate"/> into the reported point and change test of its survey (docs/metrics.md).</summary>
 public static class SurveyMetric
 {
     /// <summary>

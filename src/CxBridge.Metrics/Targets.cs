@@ -33,7 +33,7 @@ public static class TargetStatuses
 }
 
 /// <summary>
-/// A department's target for a metric or KPI (DEPARTMENTS.md): three levels, good, better and best, in the subject's
+/// A department's target for a metric or KPI (docs/departments.md): three levels, good, better and best, in the subject's
 /// <see cref="Direction"/>: good ≤ better ≤ best when higher is better, good ≥ better ≥ best when lower is better (equal
 /// levels are allowed). A neutral KPI has no target. A value exactly at a level reaches it.
 /// </summary>

@@ -9,7 +9,7 @@ public class CesTests
     [Fact]
     public void Evaluate_65Of100Agree_65PercentAgree()
     {
-        // METRICS.md CES; exact. 65 answers of 5–7, 35 of 1–4.
+        // docs/metrics.md CES; exact. 65 answers of 5–7, 35 of 1–4.
         double[] scores = [.. Responses.Repeat(6, 65), .. Responses.Repeat(3, 35)];
 
         var point = SurveyMetric.Evaluate(Survey.Ces, Period, Responses.Aggregate(Survey.Ces, scores), new MetricSettings());
@@ -31,7 +31,7 @@ public class CesTests
     [InlineData(1, 7, 6.0, 6.0)]
     public void Of_EaseOnOtherScale_RescaledOntoOneToSeven(int min, int max, double score, double expected)
     {
-        // METRICS.md CES rescale 1 + (x − min)·6/(max − min); exact.
+        // docs/metrics.md CES rescale 1 + (x − min)·6/(max − min); exact.
         ResponseValue.Of(Survey.Ces, score, new ScoreScale(min, max), Polarity.Ease)
             .Should().BeApproximately(expected, 1e-12, because: $"input score {score} on {min}-{max}, ease");
     }
@@ -44,7 +44,7 @@ public class CesTests
     [InlineData(1, 10, 10.0, 1.0)]
     public void Of_Effort_ReversedThenRescaled(int min, int max, double score, double expected)
     {
-        // METRICS.md polarity=effort stores max + min − x, then the 1–7 rescale; exact.
+        // docs/metrics.md polarity=effort stores max + min − x, then the 1–7 rescale; exact.
         ResponseValue.Of(Survey.Ces, score, new ScoreScale(min, max), Polarity.Effort)
             .Should().BeApproximately(expected, 1e-12, because: $"input score {score} on {min}-{max}, effort");
     }

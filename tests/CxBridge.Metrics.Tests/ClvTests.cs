@@ -9,7 +9,7 @@ public class ClvTests
     [Fact]
     public void Simple_300Times5Times2_3000()
     {
-        // METRICS.md CLV seed formula; exact.
+        // docs/metrics.md CLV seed formula; exact.
         Clv.Simple(300, 5, 2).Should().Be(3000, because: "input $300 × 5 orders a year × 2 years");
     }
 
@@ -23,7 +23,7 @@ public class ClvTests
     [Fact]
     public void Subscription_250At65PercentOver4PercentChurn_4062Point50()
     {
-        // METRICS.md CLV subscription form; exact to the cent (1e-9: 0.65 and 0.04 are not exact binary fractions).
+        // docs/metrics.md CLV subscription form; exact to the cent (1e-9: 0.65 and 0.04 are not exact binary fractions).
         Clv.Subscription(250, 0.65, 0.04).Should().BeApproximately(4062.50, 1e-9, because: "input $250 × 65% ÷ 4%");
     }
 

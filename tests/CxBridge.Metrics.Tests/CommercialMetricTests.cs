@@ -9,7 +9,7 @@ public class CommercialMetricTests
     [Fact]
     public void ReferralRate_OneIn100_OnePercent()
     {
-        // METRICS.md referral rate: 1 purchase in 100 through referral → 1%; exact.
+        // docs/metrics.md referral rate: 1 purchase in 100 through referral → 1%; exact.
         var point = CommercialMetric.ReferralRate(Period, 1, 100, new MetricSettings());
 
         point.Value.Should().Be(1, because: "input 1 referred of 100 orders");

@@ -9,7 +9,7 @@ public class CsatTests
     [Fact]
     public void Evaluate_Scores54321Counted10_20_10_5_5_Csat60Mean3Point5()
     {
-        // METRICS.md CSAT; exact (30 of 50 satisfied, sum 175 over 50).
+        // docs/metrics.md CSAT; exact (30 of 50 satisfied, sum 175 over 50).
         double[] scores = [.. Responses.Repeat(5, 10), .. Responses.Repeat(4, 20), .. Responses.Repeat(3, 10), .. Responses.Repeat(2, 5), .. Responses.Repeat(1, 5)];
         const string input = "scores 5,4,3,2,1 counted 10,20,10,5,5";
 
@@ -26,7 +26,7 @@ public class CsatTests
     [Fact]
     public void AdjustedWald95_4Of5_About36To98()
     {
-        // METRICS.md CSAT "about 36% … 98%", tolerance 0.5; exact bounds 35.962 … 97.968.
+        // docs/metrics.md CSAT "about 36% … 98%", tolerance 0.5; exact bounds 35.962 … 97.968.
         var interval = Proportion.AdjustedWald95(4, 5)!.Value;
 
         interval.Low.Should().BeApproximately(36, 0.5, because: "input 4 of 5");

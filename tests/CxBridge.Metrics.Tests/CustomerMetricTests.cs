@@ -6,14 +6,14 @@ public class CustomerMetricTests
 {
     private static readonly DateOnly Period = new(2025, 3, 1);
 
-    // METRICS.md seed example: 80 ongoing + 20 new at the start of a month, 10 of the ongoing leave.
+    // docs/metrics.md seed example: 80 ongoing + 20 new at the start of a month, 10 of the ongoing leave.
     private static readonly CustomerAggregate Seed = new(Start: 80, New: 20, LostFromStart: 10, Lost: 10);
     private const string SeedInput = "S 80, N 20, L_S 10, L 10";
 
     [Fact]
     public void Retention_SeedExample_EightySevenPointFive()
     {
-        // METRICS.md churn seed example; exact.
+        // docs/metrics.md churn seed example; exact.
         var point = CustomerMetric.Retention(Period, Seed, new MetricSettings());
 
         point.Period.Should().Be(Period);
@@ -41,7 +41,7 @@ public class CustomerMetricTests
     [Fact]
     public void Churn_SeedExamplePeriodBasis_Ten()
     {
-        // METRICS.md churn seed example, period basis 10/100; exact.
+        // docs/metrics.md churn seed example, period basis 10/100; exact.
         var point = CustomerMetric.Churn(Period, Seed, ChurnBasis.Period, new MetricSettings());
 
         point.N.Should().Be(100, because: $"input {SeedInput}");
@@ -54,7 +54,7 @@ public class CustomerMetricTests
     [Fact]
     public void Churn_SeedExampleStartBasis_TwelvePointFive()
     {
-        // METRICS.md churn seed example, start basis 10/80; exact.
+        // docs/metrics.md churn seed example, start basis 10/80; exact.
         var point = CustomerMetric.Churn(Period, Seed, ChurnBasis.Start, new MetricSettings());
 
         point.N.Should().Be(80, because: $"input {SeedInput}");
@@ -107,7 +107,7 @@ public class CustomerMetricTests
     [Fact]
     public void Annualize_TwoPercentMonthly_TwentyOnePointFiveThree()
     {
-        // METRICS.md: 2% a month = 21.53% a year; tolerance 0.005 (exact 21.5283).
+        // docs/metrics.md: 2% a month = 21.53% a year; tolerance 0.005 (exact 21.5283).
         CustomerMetric.Annualize(2).Should().BeApproximately(21.53, 0.005, because: "input 2% monthly");
     }
 

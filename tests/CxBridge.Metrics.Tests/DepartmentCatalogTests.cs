@@ -4,7 +4,7 @@ namespace CxBridge.Metrics.Tests;
 
 public class DepartmentCatalogTests
 {
-    // The DEPARTMENTS.md table, cells copied verbatim (exact oracle): code | CX metrics | KPIs | pairs.
+    // The docs/departments.md table, cells copied verbatim (exact oracle): code | CX metrics | KPIs | pairs.
     // The executive row's metrics cell ("the North Star (default nps) and every metric's headline") is checked separately.
     public static TheoryData<string, string, string, string> Table() => new()
     {
@@ -63,7 +63,7 @@ public class DepartmentCatalogTests
     [Fact]
     public void Codes_TenDepartmentsOfDepartmentsMd()
     {
-        // DEPARTMENTS.md "Department codes"; exact, in that order.
+        // docs/departments.md "Department codes"; exact, in that order.
         DepartmentCatalog.Codes.Should().Equal(
             "marketing", "finance", "operations", "technology", "sales", "product", "service", "success", "hr", "executive");
         DepartmentCatalog.All.Select(d => d.Code).Should().Equal(DepartmentCatalog.Codes);

@@ -11,7 +11,7 @@ public class EnpsTests
     [InlineData(50, 30, 20, 30)]
     public void Evaluate_MetricsMdExamples_Exact(int promoters, int passives, int detractors, double expected)
     {
-        // METRICS.md eNPS (given as percentages; here out of 100 responses); exact.
+        // docs/metrics.md eNPS (given as percentages; here out of 100 responses); exact.
         var point = SurveyMetric.Evaluate(Survey.Enps, Period, Responses.NpsCounts(promoters, passives, detractors), new MetricSettings());
 
         point.Value.Should().BeApproximately(expected, 1e-12, because: $"input P/Pa/D = {promoters}/{passives}/{detractors}");

@@ -13,7 +13,7 @@ public class MetricCatalogTests
     [Fact]
     public void All_ThirteenUniqueCodesOfDesignMd()
     {
-        // DESIGN.md §4 metric codes; exact.
+        // docs/data-contract.md metric codes; exact.
         string[] expected =
         [
             "nps", "enps", "csat", "psat", "ces", "churn_rate", "retention_rate", "clv", "fcr", "frt",

@@ -9,7 +9,7 @@ public class NpsTests
     [Fact]
     public void Compute_45Promoters30Passives25Detractors_MatchesMetricsMdExample()
     {
-        // METRICS.md NPS, tolerance 0.005 (two decimals). Exact values: adjusted 19.4175, interval 3.76997 … 35.06498.
+        // docs/metrics.md NPS, tolerance 0.005 (two decimals). Exact values: adjusted 19.4175, interval 3.76997 … 35.06498.
         var nps = Nps.Compute(45, 30, 25);
         const string input = "P/Pa/D = 45/30/25";
 
@@ -18,7 +18,7 @@ public class NpsTests
         nps.AdjustedValue.Should().BeApproximately(19.42, 0.005, because: $"input {input}");
         nps.Interval95!.Value.Low.Should().BeApproximately(3.77, 0.005, because: $"input {input}");
 
-        // METRICS.md's 35.07 is 19.42 + 15.65 rounded separately; the exact bound 35.06498 is 0.00502 away, hence 0.006.
+        // docs/metrics.md's 35.07 is 19.42 + 15.65 rounded separately; the exact bound 35.06498 is 0.00502 away, hence 0.006.
         nps.Interval95!.Value.High.Should().BeApproximately(35.07, 0.006, because: $"input {input}");
     }
 
@@ -28,7 +28,7 @@ public class NpsTests
     [InlineData(1, 1, 0, 0.25)]
     public void RespondentVariance_MetricsMdExamples_Exact(int promoters, int passives, int detractors, double expected)
     {
-        // METRICS.md per-respondent variance, given there as (D, Pa, P); exact to 1e-12.
+        // docs/metrics.md per-respondent variance, given there as (D, Pa, P); exact to 1e-12.
         NpsResult.RespondentVariance(promoters, passives, detractors)
             .Should().BeApproximately(expected, 1e-12, because: $"input P/Pa/D = {promoters}/{passives}/{detractors}");
     }
@@ -44,7 +44,7 @@ public class NpsTests
     [Fact]
     public void Compute_Prepbench040_MinusThirtyFivePointNine()
     {
-        // METRICS.md prepbench case 040: 39 responses, 8 promoters, 22 detractors; exact at one decimal.
+        // docs/metrics.md prepbench case 040: 39 responses, 8 promoters, 22 detractors; exact at one decimal.
         var nps = Nps.Compute(8, 39 - 8 - 22, 22);
 
         Math.Round(nps.Value!.Value, 1).Should().Be(-35.9, because: "input P/Pa/D = 8/9/22, actual " + nps.Value);
@@ -82,7 +82,7 @@ public class NpsTests
     [Fact]
     public void Compare_45_30_25To60_35_25_NotSignificant()
     {
-        // METRICS.md change example 1, tolerance: half a unit in the last printed digit.
+        // docs/metrics.md change example 1, tolerance: half a unit in the last printed digit.
         var test = Nps.Compare(Nps.Compute(45, 30, 25), Nps.Compute(60, 35, 25));
         const string input = "45/30/25 → 60/35/25";
 
@@ -95,7 +95,7 @@ public class NpsTests
     [Fact]
     public void Compare_400_350_250To450_330_220_Significant()
     {
-        // METRICS.md change example 2, tolerance: half a unit in the last printed digit.
+        // docs/metrics.md change example 2, tolerance: half a unit in the last printed digit.
         var test = Nps.Compare(Nps.Compute(400, 350, 250), Nps.Compute(450, 330, 220));
         const string input = "400/350/250 → 450/330/220";
 
@@ -116,7 +116,7 @@ public class NpsTests
     [Fact]
     public void Evaluate_Nps_ValueIntervalAndDetail()
     {
-        // METRICS.md 45/30/25 through the API point; detail percentages exact.
+        // docs/metrics.md 45/30/25 through the API point; detail percentages exact.
         var point = SurveyMetric.Evaluate(Survey.Nps, Period, Responses.NpsCounts(45, 30, 25), new MetricSettings());
 
         point.Value.Should().BeApproximately(20, 1e-12);

@@ -9,7 +9,7 @@ public sealed class PointComparisonTests
     [Fact]
     public void Compare_NpsPoints_UsesTheMetricsMdTest()
     {
-        // METRICS.md: 400/350/250 → 450/330/220 gives z 2.265, p 0.0235 (tolerance 0.0005).
+        // docs/metrics.md: 400/350/250 → 450/330/220 gives z 2.265, p 0.0235 (tolerance 0.0005).
         var before = SurveyMetric.Evaluate(Survey.Nps, default, new SurveyAggregate(1000, 400, 350, 250, 0, 0, 0, 0, 0), Settings);
         var after = SurveyMetric.Evaluate(Survey.Nps, default, new SurveyAggregate(1000, 450, 330, 220, 0, 0, 0, 0, 0), Settings);
 

@@ -9,7 +9,7 @@ public class PsatTests
     [Fact]
     public void Evaluate_SameAggregateAsCsat_SamePoint()
     {
-        // METRICS.md: PSAT is CSAT arithmetic; CSAT example scores 5,4,3,2,1 counted 10,20,10,5,5 → 60.0, mean 3.5 (exact).
+        // docs/metrics.md: PSAT is CSAT arithmetic; CSAT example scores 5,4,3,2,1 counted 10,20,10,5,5 → 60.0, mean 3.5 (exact).
         double[] scores = [.. Responses.Repeat(5, 10), .. Responses.Repeat(4, 20), .. Responses.Repeat(3, 10), .. Responses.Repeat(2, 5), .. Responses.Repeat(1, 5)];
         var aggregate = Responses.Aggregate(Survey.Psat, scores);
 
@@ -24,7 +24,7 @@ public class PsatTests
     [Fact]
     public void Evaluate_4SatisfiedOf5_About36To98()
     {
-        // METRICS.md CSAT interval example applied to PSAT; tolerance 0.5.
+        // docs/metrics.md CSAT interval example applied to PSAT; tolerance 0.5.
         var point = SurveyMetric.Evaluate(Survey.Psat, Period, Responses.Aggregate(Survey.Psat, [5, 4, 4, 4, 1]), new MetricSettings());
 
         point.Value.Should().BeApproximately(80, 1e-12, because: "input scores 5,4,4,4,1");

@@ -9,7 +9,7 @@ public class ServiceMetricTests
     [Fact]
     public void Fcr_280Of400_Seventy()
     {
-        // METRICS.md FCR; exact.
+        // docs/metrics.md FCR; exact.
         var point = ServiceMetric.Fcr(Period, 280, 400, new MetricSettings());
         var interval = Proportion.AdjustedWald95(280, 400)!.Value;
 
@@ -25,7 +25,7 @@ public class ServiceMetricTests
     [Fact]
     public void EscalationRate_15Of500_Three()
     {
-        // METRICS.md escalation rate; exact.
+        // docs/metrics.md escalation rate; exact.
         var point = ServiceMetric.EscalationRate(Period, 15, 500, new MetricSettings());
 
         point.Value.Should().Be(3, because: "input 15 of 500");

@@ -51,7 +51,7 @@ public class SurveyMetricTests
     [Fact]
     public void Compare_Nps_UsesNpsTest()
     {
-        // METRICS.md change example 2 through aggregates; tolerance half a unit in the last digit.
+        // docs/metrics.md change example 2 through aggregates; tolerance half a unit in the last digit.
         var test = SurveyMetric.Compare(Survey.Nps, Responses.NpsCounts(400, 350, 250), Responses.NpsCounts(450, 330, 220));
 
         test.Z.Should().BeApproximately(2.265, 0.0005, because: "input 400/350/250 → 450/330/220");

@@ -110,7 +110,7 @@ internal sealed class DemoCompany
     /// <summary>eNPS of the month's <c>enps</c> responses (points).</summary>
     public double[] Enps { get; }
 
-    /// <summary>Customers at the start of each month (METRICS.md <c>S</c>).</summary>
+    /// <summary>Customers at the start of each month (docs/metrics.md <c>S</c>).</summary>
     public int[] ActiveAtStart { get; }
 
     /// <summary>Customers of <see cref="ActiveAtStart"/> who left during the month (<c>L_S</c>).</summary>

@@ -4,12 +4,12 @@ using System.Text;
 namespace CxBridge.Data.Demo;
 
 /// <summary>
-/// Deterministic demo data for an empty installation, written in the canonical import formats (DESIGN.md §3) so the
+/// Deterministic demo data for an empty installation, written in the canonical import formats (docs/data-contract.md) so the
 /// demo goes through the same importers as a user's files. All the writers describe one company for the same seed and
 /// window: survey responses with a realistic shape (an NPS dip and recovery, channels and agents that differ, CES
 /// improving, PSAT reacting to releases, eNPS leading NPS), the customers who gave them (joining, and leaving more
 /// after NPS dips), their orders (referrals following NPS), their support tickets (fewer as effort eases, handled by
-/// the agents the surveys name) and the departments' KPIs that go with them (DEPARTMENTS.md).
+/// the agents the surveys name) and the departments' KPIs that go with them (docs/departments.md).
 /// </summary>
 /// <remarks>
 /// Every writer takes the same arguments and writes CSV the same way: a header row then rows, RFC 4180 quoting, CRLF
@@ -191,7 +191,7 @@ public static class DemoData
     }
 
     /// <summary>
-    /// Writes a KPIs CSV: for each of the ten departments and each of its default KPIs (DEPARTMENTS.md), one row a
+    /// Writes a KPIs CSV: for each of the ten departments and each of its default KPIs (docs/departments.md), one row a
     /// month (<c>period</c> <c>yyyy-MM</c>) with the catalog's unit. Revenue is the orders' sum, contact volume the
     /// tickets' count and new customers the customers who started, of the same seed and window; the others follow
     /// the CX metrics as the catalog's pairs expect, with lags and noise. Arguments, format and exceptions as

@@ -6,7 +6,7 @@ namespace CxBridge.Data.Demo;
 internal sealed record DemoKpi(string Department, string Kpi, DateOnly Period, double Value, int Decimals, string Unit);
 
 /// <summary>
-/// The departments' monthly KPIs: every default KPI of <see cref="DepartmentCatalog"/> (DEPARTMENTS.md), with its unit. Where a KPI is something the other files
+/// The departments' monthly KPIs: every default KPI of <see cref="DepartmentCatalog"/> (docs/departments.md), with its unit. Where a KPI is something the other files
 /// already hold, it is computed from them: revenue is the orders' sum, contact volume the tickets of the month, new
 /// customers those who started. The rest follow the CX metrics the way the catalog's pairs expect, with a lag where
 /// one is natural and with noise: an operational driver (page load time, lead time, turnover, training) is set so that
@@ -156,7 +156,7 @@ internal sealed class DemoKpiGenerator
         return effect;
     }
 
-    /// <summary>The monthly figures of the orders and tickets, computed as METRICS.md defines them.</summary>
+    /// <summary>The monthly figures of the orders and tickets, computed as docs/metrics.md defines them.</summary>
     private sealed class Operations
     {
         public Operations(DemoCompany company, IReadOnlyList<DemoOrder> orders, IReadOnlyList<DemoTicket> tickets)

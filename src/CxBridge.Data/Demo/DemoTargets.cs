@@ -4,7 +4,7 @@ using CxBridge.Metrics;
 namespace CxBridge.Data.Demo;
 
 /// <summary>
-/// Targets for the demo company (DEPARTMENTS.md sets no defaults): for every department, each CX metric it shows and
+/// Targets for the demo company (docs/departments.md sets no defaults): for every department, each CX metric it shows and
 /// each of its KPIs that has a direction. A metric has the same levels in every department; KPIs have their own. The
 /// levels sit well clear of the demo's recent months (a few points of noise either way), so that in every department
 /// some targets are met (NPS, CES, churn and retention, CLV, FRT, referrals, revenue...) and some missed (eNPS, CSAT,

@@ -1,7 +1,7 @@
 namespace CxBridge.Data.Entities;
 
 /// <summary>
-/// A department page (DEPARTMENTS.md) as stored: copied from <see cref="Metrics.DepartmentCatalog"/> by the seeder
+/// A department page (docs/departments.md) as stored: copied from <see cref="Metrics.DepartmentCatalog"/> by the seeder
 /// (<see cref="SeededAt"/>), then edited by admins. <see cref="Question"/> is what the page makes obvious.
 /// </summary>
 public sealed class Department

@@ -3,7 +3,7 @@ using CxBridge.Metrics;
 namespace CxBridge.Data.Entities;
 
 /// <summary>
-/// A linkage pair of a department (driver → outcome, METRICS.md "Linkage statistics"), stored as two (kind, code,
+/// A linkage pair of a department (driver → outcome, docs/metrics.md "Linkage statistics"), stored as two (kind, code,
 /// department) column triples; read and write it through <see cref="Driver"/> and <see cref="Outcome"/>.
 /// </summary>
 public sealed class DepartmentPair

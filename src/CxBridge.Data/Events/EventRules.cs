@@ -28,7 +28,7 @@ public static class EventRules
             ? null
             : "not a web link: expected an absolute address starting with http:// or https://";
 
-    /// <summary>The department code as stored (lower case) when it is one of DEPARTMENTS.md; null otherwise.</summary>
+    /// <summary>The department code as stored (lower case) when it is one of docs/departments.md; null otherwise.</summary>
     public static string? Department(string code) => DepartmentCatalog.Find(code)?.Code;
 
     public static string DepartmentExpected => $"a department code: one of {string.Join(", ", DepartmentCatalog.Codes)} (or empty for the whole company)";

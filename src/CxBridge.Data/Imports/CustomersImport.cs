@@ -5,7 +5,7 @@ namespace CxBridge.Data.Imports;
 
 public readonly record struct CustomerRow(string CustomerId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Segment, string? Region, string? Plan);
 
-/// <summary>The <c>customers</c> kind: who is a customer from when to when (upsert by customer_id), DESIGN.md §3.</summary>
+/// <summary>The <c>customers</c> kind: who is a customer from when to when (upsert by customer_id), docs/data-contract.md.</summary>
 public sealed class CustomersImport : UpsertImportKind<CustomerRow>
 {
     public static CustomersImport Instance { get; } = new();

@@ -7,7 +7,7 @@ namespace CxBridge.Data.Imports;
 public enum ImportMode { Strict, SkipInvalid }
 
 /// <summary>
-/// What an upload says about its file (DESIGN.md §4): survey, scale, wave date, polarity, mode, encoding,
+/// What an upload says about its file (docs/data-contract.md): survey, scale, wave date, polarity, mode, encoding,
 /// date format and explicit column mapping (<c>map.score=On a scale of 0-10, ...</c>).
 /// </summary>
 public sealed record ImportOptions

@@ -1,6 +1,6 @@
 namespace CxBridge.Data.Imports;
 
-/// <summary>What an upload did (the API's answer, DESIGN.md §4). <see cref="NotCsv"/> marks a file that is not a CSV at all.</summary>
+/// <summary>What an upload did (the API's answer, docs/data-contract.md). <see cref="NotCsv"/> marks a file that is not a CSV at all.</summary>
 public sealed record ImportReport
 {
     public long? BatchId { get; init; }

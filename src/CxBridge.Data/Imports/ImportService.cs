@@ -7,7 +7,7 @@ using Npgsql;
 namespace CxBridge.Data.Imports;
 
 /// <summary>
-/// Imports CSV files (DESIGN.md §3). One pass streams the file through CsvHelper into a temporary staging table
+/// Imports CSV files (docs/data-contract.md). One pass streams the file through CsvHelper into a temporary staging table
 /// with binary COPY, then one set-based statement moves the rows into place, all in one transaction: a file
 /// either goes in whole (strict), goes in without its bad rows (skip-invalid), or leaves nothing behind.
 /// Memory stays flat whatever the file size: rows are never held, only up to MaxStoredErrors errors.

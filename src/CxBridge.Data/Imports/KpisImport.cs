@@ -8,7 +8,7 @@ public readonly record struct KpiRow(string Department, string Kpi, DateOnly Per
 
 /// <summary>
 /// The <c>kpis</c> kind: a department's own numbers by month (upsert by department, kpi, period). Department codes
-/// are those of DEPARTMENTS.md. A KPI code the department's catalog (<c>department_kpis</c>) does not have becomes a
+/// are those of docs/departments.md. A KPI code the department's catalog (<c>department_kpis</c>) does not have becomes a
 /// KPI of the department in the import's own transaction (so a rejected or failed import creates none): with the
 /// default catalog's definition when <see cref="DepartmentCatalog"/> has one (an admin removed it, or the catalog was
 /// not seeded yet), otherwise as a custom KPI named after its code, with the file's unit (its last row's) and direction

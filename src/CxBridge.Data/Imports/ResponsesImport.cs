@@ -11,7 +11,7 @@ public readonly record struct ResponseRow(
     string? CustomerId, string? Comment, string? Channel, string? Touchpoint, string? Region, string? Product,
     string? Segment, string? Agent, string? Department);
 
-/// <summary>The <c>responses</c> kind: survey answers (NPS, CSAT, CES, eNPS, PSAT), DESIGN.md §3.</summary>
+/// <summary>The <c>responses</c> kind: survey answers (NPS, CSAT, CES, eNPS, PSAT), docs/data-contract.md.</summary>
 public sealed class ResponsesImport : ImportKind<ResponseRow>
 {
     public static ResponsesImport Instance { get; } = new();

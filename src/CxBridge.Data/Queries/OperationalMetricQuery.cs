@@ -5,7 +5,7 @@ using Npgsql;
 namespace CxBridge.Data.Queries;
 
 /// <summary>
-/// The metrics of customers, orders and tickets (METRICS.md), one SQL statement per metric over all periods:
+/// The metrics of customers, orders and tickets (docs/metrics.md), one SQL statement per metric over all periods:
 /// counts, sums and percentiles in PostgreSQL, the arithmetic in CxBridge.Metrics.
 /// </summary>
 public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBridgeSettings> settings)
@@ -31,7 +31,7 @@ public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions
         };
     }
 
-    /// <summary>S, N, L_S and L of METRICS.md for each period.</summary>
+    /// <summary>S, N, L_S and L of docs/metrics.md for each period.</summary>
     private async Task<List<(DateOnly Period, CustomerAggregate Value)>> CustomersAsync(PeriodWindows windows, MetricFilter filter, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand();
@@ -127,7 +127,7 @@ public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions
     /// <summary>
     /// Hours from opened_at to <paramref name="untilColumn"/> of the tickets <paramref name="rows"/> counts (FRT: opened in
     /// the period, with a first response; resolution time: resolved in the period): count, sum, sum of squares, median
-    /// and p90 (percentile_cont: linear interpolation between closest ranks, as METRICS.md says).
+    /// and p90 (percentile_cont: linear interpolation between closest ranks, as docs/metrics.md says).
     /// </summary>
     private async Task<List<(DateOnly Period, DurationAggregate Value)>> DurationsAsync(PeriodWindows windows, MetricFilter filter,
         MetricRows rows, string untilColumn, CancellationToken ct)

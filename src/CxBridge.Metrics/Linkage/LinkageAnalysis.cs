@@ -4,7 +4,7 @@ using MathNet.Numerics.Statistics;
 namespace CxBridge.Metrics;
 
 /// <summary>
-/// Linkage statistics of METRICS.md ("Linkage statistics"): does a month-over-month change in a driver (a CX metric or
+/// Linkage statistics of docs/metrics.md ("Linkage statistics"): does a month-over-month change in a driver (a CX metric or
 /// a KPI) go with a change in an outcome in the same month or one to three months later?
 /// <para>
 /// A department page calls <see cref="Analyse"/> for each of its pairs, then <see cref="ControlFalseDiscovery"/> once
@@ -18,7 +18,7 @@ namespace CxBridge.Metrics;
 /// </summary>
 public static class LinkageAnalysis
 {
-    /// <summary>Fewest pairs of changes that get numbers; fewer is "not enough history" (METRICS.md: n &lt; 6).</summary>
+    /// <summary>Fewest pairs of changes that get numbers; fewer is "not enough history" (docs/metrics.md: n &lt; 6).</summary>
     public const int MinimumPairs = 6;
 
     /// <summary>Largest lag: the driver may lead the outcome by 0, 1, 2 or 3 months.</summary>
@@ -172,7 +172,7 @@ public static class LinkageAnalysis
     }
 
     /// <summary>
-    /// Plain Fisher z 95% interval of Pearson r over n pairs, as METRICS.md: tanh(atanh r ± 1.96/√(n − 3)), with no
+    /// Plain Fisher z 95% interval of Pearson r over n pairs, as docs/metrics.md: tanh(atanh r ± 1.96/√(n − 3)), with no
     /// bias adjustment (r = 0.536, n = 50 → 0.303 … 0.709). |r| = 1 → [r, r] (atanh would be infinite).
     /// Null when n ≤ 3.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace CxBridge.Metrics;
 
-/// <summary>Whether a lag has numbers (METRICS.md, Linkage statistics), and if not, why.</summary>
+/// <summary>Whether a lag has numbers (docs/metrics.md, Linkage statistics), and if not, why.</summary>
 public enum LagStatus
 {
     /// <summary>At least <see cref="LinkageAnalysis.MinimumPairs"/> pairs and both sides vary: every number is filled.</summary>

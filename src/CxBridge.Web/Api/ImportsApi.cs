@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CxBridge.Web.Api;
 
-/// <summary>POST/GET/DELETE /api/imports (DESIGN.md §4). Answers 201, 422 (nothing imported because of bad rows) or 400.</summary>
+/// <summary>POST/GET/DELETE /api/imports (docs/data-contract.md). Answers 201, 422 (nothing imported because of bad rows) or 400.</summary>
 public static class ImportsApi
 {
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)

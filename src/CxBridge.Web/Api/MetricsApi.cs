@@ -4,7 +4,7 @@ using CxBridge.Web.Infrastructure;
 
 namespace CxBridge.Web.Api;
 
-/// <summary>GET /api/metrics (the catalog) and GET /api/metrics/{code} (a metric over periods), DESIGN.md §4.</summary>
+/// <summary>GET /api/metrics (the catalog) and GET /api/metrics/{code} (a metric over periods), docs/data-contract.md.</summary>
 public static class MetricsApi
 {
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)

@@ -7,7 +7,7 @@ public sealed record DemoFile(string Text, int Written, string[] Header, List<st
 
 /// <summary>
 /// Every kind of the demo for the default window (24 months up to January 2026), generated and parsed once, with the
-/// monthly series the department pages would compute from them (METRICS.md definitions).
+/// monthly series the department pages would compute from them (docs/metrics.md definitions).
 /// </summary>
 public sealed class DemoCompanyFixture
 {
@@ -45,7 +45,7 @@ public sealed class DemoCompanyFixture
         Started = new double[Months];
         for (var m = 0; m < Months; m++)
         {
-            // METRICS.md, churn rate (start basis): S active at s, L_S of them ended before e.
+            // docs/metrics.md, churn rate (start basis): S active at s, L_S of them ended before e.
             var (s, e) = (Start.AddMonths(m), Start.AddMonths(m + 1));
             var atStart = Customers.Where(c => KindRules.Date(c[CustomerRules.StartedAt]) < s
                 && (c[CustomerRules.EndedAt] == "" || KindRules.Date(c[CustomerRules.EndedAt]) >= s)).ToList();
@@ -147,7 +147,7 @@ public sealed class DemoCompanyFixture
     }
 
     /// <summary>
-    /// METRICS.md, linkage statistics: Pearson r of the month-over-month changes, Δx(t) paired with Δy(t + lag).
+    /// docs/metrics.md, linkage statistics: Pearson r of the month-over-month changes, Δx(t) paired with Δy(t + lag).
     /// </summary>
     public static double ChangeCorrelation(IReadOnlyList<double> x, IReadOnlyList<double> y, int lag)
     {

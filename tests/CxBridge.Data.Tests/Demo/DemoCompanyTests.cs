@@ -324,7 +324,7 @@ public class DemoCompanyTests(DemoCompanyFixture demo) : IClassFixture<DemoCompa
         demo.Kpis.Should().OnlyContain(r => KpiRules.Catalog[r[KpiRules.Department]][r[KpiRules.Kpi]] == r[KpiRules.Unit]);
         CxBridge.Metrics.DepartmentCatalog.All.SelectMany(d => d.Kpis.Select(k => (d.Code, k.Code, k.Unit)))
             .Should().BeEquivalentTo(KpiRules.Catalog.SelectMany(d => d.Value.Select(k => (d.Key, k.Key, k.Value))),
-                "the product's catalog is the one of DEPARTMENTS.md");
+                "the product's catalog is the one of docs/departments.md");
         demo.Kpis.Should().OnlyContain(r => Regex.IsMatch(r[KpiRules.Value], @"^-?[0-9]+(\.[0-9]{1,2})?$"));
     }
 
@@ -374,7 +374,7 @@ public class DemoCompanyTests(DemoCompanyFixture demo) : IClassFixture<DemoCompa
         releaseMonths.Should().Equal(Enumerable.Range(0, Months).Where(m => demo.PsatCount[m] > 160));
     }
 
-    // ---- The relationships (DEPARTMENTS.md pairs), as the department pages compute them ----
+    // ---- The relationships (docs/departments.md pairs), as the department pages compute them ----
 
     [Theory]
     [InlineData("ces", "tickets", 1, -1)]
@@ -418,7 +418,7 @@ public class DemoCompanyTests(DemoCompanyFixture demo) : IClassFixture<DemoCompa
     [Fact]
     public void Relationship_EveryCatalogPair_StrongestLagHasTheExpectedSign()
     {
-        // Every default pair of DEPARTMENTS.md as the department page computes it: the strongest of lags 0..3 points the
+        // Every default pair of docs/departments.md as the department page computes it: the strongest of lags 0..3 points the
         // healthy way. Releases → CES is left out: a count that is non-zero in four months carries no correlation.
         var checkedPairs = new List<string>();
         var wrong = new List<string>();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CxBridge.Data.Tests.Demo;
 
-/// <summary>The canonical columns of each import kind (DESIGN.md §3), in the order the demo and the samples write them.</summary>
+/// <summary>The canonical columns of each import kind (docs/data-contract.md), in the order the demo and the samples write them.</summary>
 internal static class KindRules
 {
     public static readonly IReadOnlyDictionary<string, string[]> Headers = new Dictionary<string, string[]>
@@ -47,7 +47,7 @@ internal static class OrderRules
 
     public static readonly string[] Channels = ["web", "app", "store", "phone"];
 
-    /// <summary>The boolean spellings the import takes (DESIGN.md §3).</summary>
+    /// <summary>The boolean spellings the import takes (docs/data-contract.md).</summary>
     public static readonly string[] Booleans = ["true", "false", "yes", "no", "1", "0"];
 
     public static bool IsReferred(string[] row) => row[Referred] is "true" or "yes" or "1";
@@ -90,7 +90,7 @@ internal static class KpiRules
 
     public const int Department = 0, Kpi = 1, Period = 2, Value = 3, Unit = 4;
 
-    /// <summary>The default KPI catalog of DEPARTMENTS.md: department → KPI code → unit.</summary>
+    /// <summary>The default KPI catalog of docs/departments.md: department → KPI code → unit.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Catalog =
         new Dictionary<string, IReadOnlyDictionary<string, string>>
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CxBridge.Data.Tests.Demo;
 
-/// <summary>What a valid row of the canonical <c>responses</c> format looks like (DESIGN.md §3), for the demo and the samples.</summary>
+/// <summary>What a valid row of the canonical <c>responses</c> format looks like (docs/data-contract.md), for the demo and the samples.</summary>
 internal static class ResponseRules
 {
     public static readonly string[] Header =

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxBridge.Data.Tests.Queries;
 
-/// <summary>The eight operational metrics from real rows in PostgreSQL, against METRICS.md, with period edges.</summary>
+/// <summary>The eight operational metrics from real rows in PostgreSQL, against docs/metrics.md, with period edges.</summary>
 public sealed class OperationalMetricQueryTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime, IDisposable
 {
     private readonly CsvFiles _files = new();
@@ -31,7 +31,7 @@ public sealed class OperationalMetricQueryTests(TestDatabase db) : IClassFixture
     private async Task<MetricPoint> Point(string code, string from, string to, ChurnBasis? basis = null, CxBridgeSettings? settings = null, Grain grain = Grain.Total) =>
         (await Query(settings).SeriesAsync(MetricCatalog.Find(code)!, MetricFilter.Create(DateOnly.Parse(from), DateOnly.Parse(to), grain), basis)).Points[0];
 
-    /// <summary>METRICS.md seed: 80 ongoing customers and 20 new in March, 10 of the ongoing leave during March.</summary>
+    /// <summary>docs/metrics.md seed: 80 ongoing customers and 20 new in March, 10 of the ongoing leave during March.</summary>
     private static string SeedCustomers()
     {
         var csv = new StringBuilder("customer_id,started_at,ended_at\n");
@@ -60,9 +60,9 @@ public sealed class OperationalMetricQueryTests(TestDatabase db) : IClassFixture
         var churnStart = await Point("churn_rate", "2025-03-01", "2025-03-31");
         var churnPeriod = await Point("churn_rate", "2025-03-01", "2025-03-31", ChurnBasis.Period);
 
-        (retention.Value, retention.N).Should().Be((87.5, 80), "METRICS.md: (80 − 10)/80 (exact)");
-        (churnStart.Value, churnStart.N).Should().Be((12.5, 80), "METRICS.md: 10/80 (exact)");
-        (churnPeriod.Value, churnPeriod.N).Should().Be((10.0, 100), "METRICS.md: 10/100 (exact)");
+        (retention.Value, retention.N).Should().Be((87.5, 80), "docs/metrics.md: (80 − 10)/80 (exact)");
+        (churnStart.Value, churnStart.N).Should().Be((12.5, 80), "docs/metrics.md: 10/80 (exact)");
+        (churnPeriod.Value, churnPeriod.N).Should().Be((10.0, 100), "docs/metrics.md: 10/100 (exact)");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class OperationalMetricQueryTests(TestDatabase db) : IClassFixture
 
         var fcr = await Point("fcr", "2025-03-01", "2025-03-31");
 
-        (fcr.Value, fcr.N).Should().Be((70.0, 400), "METRICS.md: 280 of 400 (exact)");
+        (fcr.Value, fcr.N).Should().Be((70.0, 400), "docs/metrics.md: 280 of 400 (exact)");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class OperationalMetricQueryTests(TestDatabase db) : IClassFixture
 
         var escalation = await Point("escalation_rate", "2025-03-01", "2025-03-31");
 
-        (escalation.Value, escalation.N).Should().Be((3.0, 500), "METRICS.md: 15 of 500 (exact)");
+        (escalation.Value, escalation.N).Should().Be((3.0, 500), "docs/metrics.md: 15 of 500 (exact)");
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class OperationalMetricQueryTests(TestDatabase db) : IClassFixture
 
         var referral = await Point("referral_rate", "2025-03-01", "2025-03-31");
 
-        (referral.Value, referral.N).Should().Be((1.0, 100), "METRICS.md: 1 purchase in 100 came through referral");
+        (referral.Value, referral.N).Should().Be((1.0, 100), "docs/metrics.md: 1 purchase in 100 came through referral");
     }
 
     [Fact]

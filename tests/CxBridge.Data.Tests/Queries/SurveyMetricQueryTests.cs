@@ -21,7 +21,7 @@ public sealed class SurveyMetricQueryTests(TestDatabase db) : IClassFixture<Test
     [Fact]
     public async Task Series_MonthGrain_MatchesMetricsMdNpsExample()
     {
-        // 45 promoters, 30 passives, 25 detractors in March 2025 → NPS 20 (METRICS.md, exact); nothing in April.
+        // 45 promoters, 30 passives, 25 detractors in March 2025 → NPS 20 (docs/metrics.md, exact); nothing in April.
         var rows = Enumerable.Range(0, 100).Select(i => $"{(i < 45 ? 10 : i < 75 ? 8 : 3)},2025-03-{1 + i % 28:00}T12:00:00Z");
         await Import("score,responded_at\n" + string.Join("\n", rows), "survey=nps");
 
@@ -79,7 +79,7 @@ public sealed class SurveyMetricQueryTests(TestDatabase db) : IClassFixture<Test
     [Fact]
     public async Task Series_Csat_UsesTopTwoOfEachScale()
     {
-        // METRICS.md: scores 5,4,3,2,1 counted 10,20,10,5,5 → CSAT 60.0, mean 3.5 (exact).
+        // docs/metrics.md: scores 5,4,3,2,1 counted 10,20,10,5,5 → CSAT 60.0, mean 3.5 (exact).
         var scores = new[] { (5, 10), (4, 20), (3, 10), (2, 5), (1, 5) }.SelectMany(s => Enumerable.Repeat(s.Item1, s.Item2));
         await Import("score,responded_at\n" + string.Join("\n", scores.Select(s => $"{s},2025-03-10")), "survey=csat");
 

@@ -10,7 +10,7 @@ public class LinkageAnalysisTests
     [Fact]
     public void FisherInterval95_MetricsMdExample_0303To0709()
     {
-        // METRICS.md: r = 0.536, n = 50 → tanh(atanh 0.536 ± 1.96/√47) = 0.302829 … 0.708627; tolerance 0.0005 (three decimals).
+        // docs/metrics.md: r = 0.536, n = 50 → tanh(atanh 0.536 ± 1.96/√47) = 0.302829 … 0.708627; tolerance 0.0005 (three decimals).
         var interval = LinkageAnalysis.FisherInterval95(0.536, 50)!.Value;
 
         interval.Low.Should().BeApproximately(0.303, 0.0005, because: "input r 0.536, n 50");

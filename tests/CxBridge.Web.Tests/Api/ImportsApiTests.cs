@@ -41,7 +41,7 @@ public sealed class ImportsApiTests(CxBridgeAppFactory app) : IClassFixture<CxBr
         var points = metric.GetProperty("points");
         points.GetArrayLength().Should().Be(2);
         points[0].GetProperty("period").GetString().Should().Be("2025-03-01");
-        points[0].GetProperty("value").GetDouble().Should().Be(20.0, "METRICS.md: 45/30/25 → NPS 20 (exact)");
+        points[0].GetProperty("value").GetDouble().Should().Be(20.0, "docs/metrics.md: 45/30/25 → NPS 20 (exact)");
         points[0].GetProperty("n").GetInt32().Should().Be(100);
         points[0].GetProperty("low").GetDouble().Should().BeApproximately(3.77, 0.005);
         points[0].GetProperty("detail").GetProperty("promoters").GetDouble().Should().Be(45);

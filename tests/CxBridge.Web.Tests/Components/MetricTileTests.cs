@@ -127,7 +127,7 @@ public sealed class MetricTileTests : ComponentTest
     [Fact]
     public void MetricTile_NotSignificantChange_IsWordedNoSignificantChange()
     {
-        // METRICS.md: 45/30/25 → 60/35/25 is +9.2 points with p = 0.398.
+        // docs/metrics.md: 45/30/25 → 60/35/25 is +9.2 points with p = 0.398.
         var tile = RenderTile(Headline("nps", Nps(April, 60, 35, 25), previous: Nps(March, 45, 30, 25)));
 
         tile.Find("[data-value]").TextContent.Should().Be("29.2");
