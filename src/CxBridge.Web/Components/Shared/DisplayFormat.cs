@@ -15,13 +15,17 @@ public sealed class DisplayFormat
     public DisplayFormat(IOptions<CxBridgeSettings> settings)
     {
         Culture = CultureOf(settings.Value.Locale);
-        CurrencySymbol = SymbolOf(settings.Value.Currency, Culture);
+        CurrencyCode = string.IsNullOrWhiteSpace(settings.Value.Currency) ? "USD" : settings.Value.Currency.Trim().ToUpperInvariant();
+        CurrencySymbol = SymbolOf(CurrencyCode, Culture);
         TimeZone = settings.Value.TimeZoneInfo;
     }
 
     public CultureInfo Culture { get; }
 
     public string CurrencySymbol { get; }
+
+    /// <summary>The organisation's currency, ISO 4217 (USD).</summary>
+    public string CurrencyCode { get; }
 
     public TimeZoneInfo TimeZone { get; }
 
@@ -81,6 +85,12 @@ public sealed class DisplayFormat
     public string Number(double? value, int decimals = 1) => value is not { } v ? "—" : v.ToString("N" + decimals, Culture);
 
     public string Count(long n) => n.ToString("N0", Culture);
+
+    /// <summary>The symbol of a currency (a KPI's own): the organisation's symbol for its own currency or none given.</summary>
+    public string SymbolFor(string? currency) =>
+        string.IsNullOrWhiteSpace(currency) || string.Equals(currency.Trim(), CurrencyCode, StringComparison.OrdinalIgnoreCase)
+            ? CurrencySymbol
+            : SymbolOf(currency, Culture);
 
     /// <summary>A p-value as people read it: "p = 0.023", or "p &lt; 0.001" rather than a row of zeros.</summary>
     public string PValue(double? p) => p switch
