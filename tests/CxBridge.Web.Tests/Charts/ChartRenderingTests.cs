@@ -64,7 +64,8 @@ public class ChartRenderingTests
             .Which.QuerySelector("title")!.TextContent.Should().Be("Target: 45.0");
         var markers = doc.QuerySelectorAll("circle.cx-marker");
         markers.Should().HaveCount(11);
-        markers.Should().OnlyContain(m => m.GetAttribute("fill") != null && m.GetAttribute("stroke") != null);
+        // Colours come from the theme (app.css: .cx-marker on --mud-palette-primary), never from the markup.
+        markers.Should().OnlyContain(m => m.GetAttribute("fill") == null && m.GetAttribute("stroke") == null);
         doc.QuerySelectorAll("circle.cx-marker-open").Should().ContainSingle()
             .Which.QuerySelector("title")!.TextContent.Should().Be("2024-06: 42.0 (n = 102, 95% 37.0–47.0, low sample)");
         markers[0].QuerySelector("title")!.TextContent.Should().Be("2024-04: 40.0 (n = 100, 95% 35.0–45.0)");
