@@ -32,6 +32,16 @@ public sealed class CxBridgeSettings
     /// <summary>Default churn basis: "start" (lost from the start cohort / start cohort) or "period" (all lost / all served).</summary>
     public string ChurnBasis { get; set; } = "start";
 
+    /// <summary>
+    /// Code of the organisation's North Star metric (a <see cref="Metrics.MetricCatalog"/> code): what the pseudo series
+    /// <c>north_star</c> of the department pairs stands for, and what the executive page leads with.
+    /// </summary>
+    public string NorthStar { get; set; } = Metrics.DepartmentCatalog.DefaultNorthStar;
+
+    /// <summary>The North Star metric's definition (<see cref="NorthStar"/> is checked at start, so it exists).</summary>
+    public Metrics.MetricDefinition NorthStarMetric => Metrics.MetricCatalog.Find(NorthStar)
+        ?? throw new InvalidOperationException($"CxBridge:NorthStar '{NorthStar}' is not a metric: expected one of {string.Join(", ", Metrics.MetricCatalog.All.Select(m => m.Code))}");
+
     public ClvSettings Clv { get; set; } = new();
 
     public sealed class ClvSettings

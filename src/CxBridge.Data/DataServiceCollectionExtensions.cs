@@ -6,6 +6,7 @@ using CxBridge.Data.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CxBridge.Data;
@@ -14,7 +15,7 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database (connection string "CxBridge"), the migrator, the import service, the metric queries,
-    /// the department catalog (seeder, query, editor) and events, with settings from the "CxBridge" section.
+    /// the department catalog (seeder, query, editor), department pages and events, with settings from the "CxBridge" section.
     /// </summary>
     public static IServiceCollection AddCxBridgeData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,9 @@ public static class DataServiceCollectionExtensions
             ?? throw new InvalidOperationException(
                 "No connection string 'CxBridge': set ConnectionStrings__CxBridge, or start the app with scripts/run.sh, which starts a local PostgreSQL.");
         services.Configure<CxBridgeSettings>(configuration.GetSection(CxBridgeSettings.Section));
+        // Settings that name something (the North Star) are checked when the host starts.
+        services.AddSingleton<IValidateOptions<CxBridgeSettings>, CxBridgeSettingsValidation>();
+        services.AddOptions<CxBridgeSettings>().ValidateOnStart();
         services.AddSingleton(_ =>
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);
@@ -47,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RevenueAtRiskQuery>();
         services.AddSingleton<DepartmentCatalogSeeder>();
         services.AddScoped<DepartmentCatalogQuery>();
+        services.AddScoped<DepartmentQuery>();
         services.AddScoped<DepartmentCatalogEditor>();
         services.AddScoped<EventQuery>();
         services.AddSingleton<EventEditor>();

@@ -41,8 +41,9 @@ public sealed record CatalogEdit(bool Found, IReadOnlyDictionary<string, string[
 /// Replaces a department's KPIs, linkage pairs or targets with the set an admin sends, validated as a whole: all or
 /// nothing, in one transaction that holds the department's row lock (so two edits of one department take turns).
 /// Imported observations are never lost: a KPI with values cannot be removed, only renamed or given another unit.
+/// Each edit works in a context of its own.
 /// </summary>
-public sealed class DepartmentCatalogEditor(CxBridgeDbContext db)
+public sealed class DepartmentCatalogEditor(IDbContextFactory<CxBridgeDbContext> contexts)
 {
     public const int MaxCodeLength = 100;
     public const int MaxNameLength = 200;
@@ -56,13 +57,14 @@ public sealed class DepartmentCatalogEditor(CxBridgeDbContext db)
     /// </summary>
     public async Task<CatalogEdit> ReplaceKpisAsync(string department, IReadOnlyList<KpiInput> kpis, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var code = DepartmentCatalogQuery.Normalize(department);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Imports write kpi_values (ROW EXCLUSIVE): wait for those under way, and hold new ones off until this edit is
         // done, so a KPI cannot lose its last check for values to an import committing in between. Taken before the
         // department's row, as an import takes kpi_values before it touches that row: no deadlock.
         await db.Database.ExecuteSqlRawAsync("LOCK TABLE kpi_values IN SHARE MODE", ct);
-        if (!await LockAsync(code, ct))
+        if (!await LockAsync(db, code, ct))
         {
             return CatalogEdit.NotFound;
         }
@@ -154,9 +156,10 @@ public sealed class DepartmentCatalogEditor(CxBridgeDbContext db)
     /// </summary>
     public async Task<CatalogEdit> ReplacePairsAsync(string department, IReadOnlyList<PairInput> pairs, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var code = DepartmentCatalogQuery.Normalize(department);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockAsync(code, ct))
+        if (!await LockAsync(db, code, ct))
         {
             return CatalogEdit.NotFound;
         }
@@ -211,9 +214,10 @@ public sealed class DepartmentCatalogEditor(CxBridgeDbContext db)
     /// </summary>
     public async Task<CatalogEdit> ReplaceTargetsAsync(string department, IReadOnlyList<TargetInput> targets, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var code = DepartmentCatalogQuery.Normalize(department);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockAsync(code, ct))
+        if (!await LockAsync(db, code, ct))
         {
             return CatalogEdit.NotFound;
         }
@@ -308,7 +312,7 @@ public sealed class DepartmentCatalogEditor(CxBridgeDbContext db)
     /// Locks the department's row for the transaction, so edits of one department take turns (NO KEY UPDATE: rows that
     /// merely reference the department, as an import's new KPI does, are not held up); false when there is no such department.
     /// </summary>
-    private async Task<bool> LockAsync(string code, CancellationToken ct) =>
+    private static async Task<bool> LockAsync(CxBridgeDbContext db, string code, CancellationToken ct) =>
         (await db.Departments.FromSql($"SELECT * FROM departments WHERE code = {code} FOR NO KEY UPDATE").AsNoTracking().ToListAsync(ct)).Count == 1;
 
     /// <summary>The entry's code when it is a valid one (whatever else is wrong), and the KPI when the whole entry is valid.</summary>

@@ -29,12 +29,16 @@ public sealed record DepartmentSetup(
 /// <summary>A KPI's value for the month starting <see cref="Period"/>, with the unit its file gave.</summary>
 public sealed record KpiPoint(DateOnly Period, double Value, string? Unit);
 
-/// <summary>Reads the department catalog as stored (seeded from <see cref="DepartmentCatalog"/>, then edited), and KPI series.</summary>
-public sealed class DepartmentCatalogQuery(CxBridgeDbContext db)
+/// <summary>
+/// Reads the department catalog as stored (seeded from <see cref="DepartmentCatalog"/>, then edited), and KPI series.
+/// Each call reads through a context of its own (a Blazor circuit keeps this service long and may call it concurrently).
+/// </summary>
+public sealed class DepartmentCatalogQuery(IDbContextFactory<CxBridgeDbContext> contexts)
 {
     /// <summary>Every department in page order, with what it shows and how much of its catalog is set.</summary>
     public async Task<IReadOnlyList<DepartmentSummary>> ListAsync(CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Position).ThenBy(d => d.Code).ToListAsync(ct);
         var metrics = (await db.DepartmentMetrics.AsNoTracking().OrderBy(m => m.Position).ThenBy(m => m.Metric).ToListAsync(ct))
             .ToLookup(m => m.Department, m => m.Metric);
@@ -51,6 +55,7 @@ public sealed class DepartmentCatalogQuery(CxBridgeDbContext db)
     /// <summary>Whether the department exists (code in any case).</summary>
     public async Task<bool> ExistsAsync(string code, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var key = Normalize(code);
         return await db.Departments.AnyAsync(d => d.Code == key, ct);
     }
@@ -58,6 +63,7 @@ public sealed class DepartmentCatalogQuery(CxBridgeDbContext db)
     /// <summary>The department's catalog (code in any case); null when there is no such department.</summary>
     public async Task<DepartmentSetup?> LoadAsync(string code, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var key = Normalize(code);
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Code == key, ct);
         if (department is null)
@@ -71,6 +77,7 @@ public sealed class DepartmentCatalogQuery(CxBridgeDbContext db)
     /// <summary>The CX metric codes the department shows, in order.</summary>
     public async Task<IReadOnlyList<string>> MetricsAsync(string code, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var key = Normalize(code);
         return await db.DepartmentMetrics.AsNoTracking().Where(m => m.Department == key)
             .OrderBy(m => m.Position).ThenBy(m => m.Metric).Select(m => m.Metric).ToListAsync(ct);
@@ -79,6 +86,7 @@ public sealed class DepartmentCatalogQuery(CxBridgeDbContext db)
     /// <summary>The department's KPIs in order, each with the number of its imported values.</summary>
     public async Task<IReadOnlyList<CatalogKpi>> KpisAsync(string code, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var key = Normalize(code);
         var observations = await db.KpiValues.Where(v => v.Department == key).GroupBy(v => v.Kpi)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -91,6 +99,7 @@ public sealed class DepartmentCatalogQuery(CxBridgeDbContext db)
     /// <summary>The department's linkage pairs in order, each side a typed reference.</summary>
     public async Task<IReadOnlyList<CatalogPair>> PairsAsync(string code, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var key = Normalize(code);
         var pairs = await db.DepartmentPairs.AsNoTracking().Where(p => p.Department == key).OrderBy(p => p.Position).ToListAsync(ct);
         return pairs.Select(p => new CatalogPair(p.Driver, p.Outcome, p.ExpectedSign)).ToList();
@@ -102,6 +111,7 @@ public sealed class DepartmentCatalogQuery(CxBridgeDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<CatalogTarget>> TargetsAsync(string code, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var key = Normalize(code);
         var targets = await db.DepartmentTargets.AsNoTracking().Where(t => t.Department == key).ToListAsync(ct);
         var metrics = await MetricsAsync(key, ct);
@@ -141,6 +151,7 @@ public sealed class DepartmentCatalogQuery(CxBridgeDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<KpiPoint>> KpiSeriesAsync(string department, string kpi, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var (departmentKey, kpiKey) = (Normalize(department), Normalize(kpi));
         var first = new DateOnly(from.Year, from.Month, 1);
         return await db.KpiValues.AsNoTracking()

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CxBridge.Data.Events;
 
-/// <summary>Reads events (dated annotations) for the trends.</summary>
-public sealed class EventQuery(CxBridgeDbContext db)
+/// <summary>Reads events (dated annotations) for the trends, each call through a context of its own.</summary>
+public sealed class EventQuery(IDbContextFactory<CxBridgeDbContext> contexts)
 {
     /// <summary>
     /// Events from <paramref name="from"/> to <paramref name="to"/> (inclusive; either open), by date then title. With a
@@ -13,6 +13,7 @@ public sealed class EventQuery(CxBridgeDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<Event>> ListAsync(DateOnly? from, DateOnly? to, string? department, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var events = db.Events.AsNoTracking();
         if (from is { } f)
         {

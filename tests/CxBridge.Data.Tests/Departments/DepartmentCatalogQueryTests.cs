@@ -29,9 +29,7 @@ public sealed class DepartmentCatalogQueryTests(TestDatabase db) : IClassFixture
             finance,revenue,2025-04,140,currency
             executive,revenue,2025-02,999,currency
             """, kind: "kpis"));
-        await using var context = db.CreateDbContext();
-
-        var series = await new DepartmentCatalogQuery(context).KpiSeriesAsync("Finance", "REVENUE", new DateOnly(2025, 2, 15), new DateOnly(2025, 3, 31));
+        var series = await new DepartmentCatalogQuery(db.ContextFactory).KpiSeriesAsync("Finance", "REVENUE", new DateOnly(2025, 2, 15), new DateOnly(2025, 3, 31));
 
         series.Should().Equal(
             new KpiPoint(new DateOnly(2025, 2, 1), 120, "currency"),
@@ -41,9 +39,8 @@ public sealed class DepartmentCatalogQueryTests(TestDatabase db) : IClassFixture
     [Fact]
     public async Task Load_TargetsAndCounts_TypedWithTheSubjectsDirection()
     {
-        await using (var context = db.CreateDbContext())
         {
-            var edit = await new DepartmentCatalogEditor(context).ReplaceTargetsAsync("finance",
+            var edit = await new DepartmentCatalogEditor(db.ContextFactory).ReplaceTargetsAsync("finance",
             [
                 new TargetInput(new SeriesInput("kpi", "cost_to_serve", null), 18, 16, 14),
                 new TargetInput(new SeriesInput("metric", "churn_rate", null), 2.5, 2, 1.5),
@@ -52,8 +49,7 @@ public sealed class DepartmentCatalogQueryTests(TestDatabase db) : IClassFixture
             edit.Errors.Should().BeEmpty();
         }
 
-        await using var read = db.CreateDbContext();
-        var query = new DepartmentCatalogQuery(read);
+        var query = new DepartmentCatalogQuery(db.ContextFactory);
         var finance = (await query.LoadAsync("finance"))!;
         finance.Targets.Should().Equal(
             new CatalogTarget(SeriesRef.Metric("nps"), new Target(Direction.Up, 30, 40, 50)),

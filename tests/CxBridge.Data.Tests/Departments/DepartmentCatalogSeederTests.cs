@@ -48,8 +48,7 @@ public sealed class DepartmentCatalogSeederTests(TestDatabase db) : IClassFixtur
         (await db.CountAsync("SELECT count(*) FROM department_metrics")).Should().Be(4 + 4 + 3 + 2 + 3 + 3 + 6 + 4 + 3 + 13);
         (await db.CountAsync("SELECT count(*) FROM department_targets")).Should().Be(0, "DEPARTMENTS.md sets no default target values");
 
-        await using var context = db.CreateDbContext();
-        var query = new DepartmentCatalogQuery(context);
+        var query = new DepartmentCatalogQuery(db.ContextFactory);
         var finance = (await query.LoadAsync("finance"))!;
         finance.Name.Should().Be("Finance");
         finance.Question.Should().StartWith("CX as money: revenue that follows NPS");
@@ -81,8 +80,7 @@ public sealed class DepartmentCatalogSeederTests(TestDatabase db) : IClassFixtur
     {
         await db.CreateSeeder().SeedAsync();
 
-        await using var context = db.CreateDbContext();
-        var query = new DepartmentCatalogQuery(context);
+        var query = new DepartmentCatalogQuery(db.ContextFactory);
         (await query.ListAsync()).Select(d => d.Code).Should().Equal(DepartmentCatalog.Codes);
         foreach (var expected in DepartmentCatalog.All)
         {
@@ -111,9 +109,8 @@ public sealed class DepartmentCatalogSeederTests(TestDatabase db) : IClassFixtur
     public async Task Seed_AfterAdminEdits_RemovedPairStaysRemovedAndRenamedKpiKeepsItsName()
     {
         await db.CreateSeeder().SeedAsync();
-        await using (var context = db.CreateDbContext())
         {
-            var editor = new DepartmentCatalogEditor(context);
+            var editor = new DepartmentCatalogEditor(db.ContextFactory);
             (await editor.ReplacePairsAsync("finance", [new PairInput(new SeriesInput("metric", "nps", null), new SeriesInput("kpi", "revenue", null), 1)])).Saved.Should().BeTrue();
             (await editor.ReplaceKpisAsync("finance",
             [
@@ -125,8 +122,7 @@ public sealed class DepartmentCatalogSeederTests(TestDatabase db) : IClassFixtur
 
         await db.CreateSeeder().SeedAsync();
 
-        await using var read = db.CreateDbContext();
-        var finance = (await new DepartmentCatalogQuery(read).LoadAsync("finance"))!;
+        var finance = (await new DepartmentCatalogQuery(db.ContextFactory).LoadAsync("finance"))!;
         finance.Pairs.Should().ContainSingle().Which.Should().Be(new CatalogPair(SeriesRef.Metric("nps"), SeriesRef.Kpi("finance", "revenue"), 1));
         finance.Kpis.Select(k => k.Code).Should().Equal("revenue", "cost_to_serve", "contact_volume");
         finance.Kpis[0].Should().BeEquivalentTo(new { Name = "Net revenue", Currency = "EUR" });
@@ -142,8 +138,7 @@ public sealed class DepartmentCatalogSeederTests(TestDatabase db) : IClassFixtur
 
         await db.CreateSeeder().SeedAsync();
 
-        await using var context = db.CreateDbContext();
-        var finance = (await new DepartmentCatalogQuery(context).LoadAsync("finance"))!;
+        var finance = (await new DepartmentCatalogQuery(db.ContextFactory).LoadAsync("finance"))!;
         finance.Name.Should().Be("Finance");
         finance.Kpis.Select(k => (k.Code, k.Name, k.Unit, k.Direction, k.Custom, k.Observations)).Should().Equal(
             ("revenue", "Revenue", "currency", Direction.Up, false, 1),

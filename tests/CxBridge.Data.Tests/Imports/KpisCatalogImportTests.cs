@@ -79,9 +79,8 @@ public sealed class KpisCatalogImportTests(TestDatabase db) : IClassFixture<Test
     [Fact]
     public async Task Kpis_DefaultKpiAnAdminRemoved_ComesBackWithTheCatalogsDefinition()
     {
-        await using (var context = db.CreateDbContext())
         {
-            var edit = await new DepartmentCatalogEditor(context).ReplaceKpisAsync("finance",
+            var edit = await new DepartmentCatalogEditor(db.ContextFactory).ReplaceKpisAsync("finance",
             [
                 new KpiInput("revenue", "Revenue", "currency", "up", null),
                 new KpiInput("cost_to_serve", "Cost to serve", "currency per customer", "down", null),

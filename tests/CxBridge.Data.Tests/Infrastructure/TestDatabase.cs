@@ -79,6 +79,14 @@ public sealed class TestDatabase : IAsyncLifetime
     public CxBridgeDbContext CreateDbContext() =>
         new(new DbContextOptionsBuilder<CxBridgeDbContext>().UseNpgsql(DataSource).Options);
 
+    /// <summary>Contexts on this database, one per call, as the app's registered factory gives them.</summary>
+    public IDbContextFactory<CxBridgeDbContext> ContextFactory => new Contexts(this);
+
+    private sealed class Contexts(TestDatabase database) : IDbContextFactory<CxBridgeDbContext>
+    {
+        public CxBridgeDbContext CreateDbContext() => database.CreateDbContext();
+    }
+
     public ImportService CreateImportService(CxBridgeSettings? settings = null, TimeProvider? clock = null) =>
         new(DataSource, Options.Create(settings ?? new CxBridgeSettings()), clock ?? TimeProvider.System, NullLogger<ImportService>.Instance);
 

@@ -73,8 +73,7 @@ public sealed class SchemaTests(TestDatabase db) : IClassFixture<TestDatabase>
             (await new DatabaseMigrator(fresh.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync()).Should().Equal("0004");
             await fresh.CreateSeeder().SeedAsync();
 
-            await using var context = fresh.CreateDbContext();
-            var kpis = await new CxBridge.Data.Departments.DepartmentCatalogQuery(context).KpisAsync("finance");
+            var kpis = await new CxBridge.Data.Departments.DepartmentCatalogQuery(fresh.ContextFactory).KpisAsync("finance");
             kpis.Select(k => (k.Code, k.Name, k.Unit, k.Direction, k.Custom, k.Observations)).Should().Equal(
                 ("revenue", "Revenue", "currency", Direction.Up, false, 1),
                 ("cost_to_serve", "Cost to serve", "currency per customer", Direction.Down, false, 0),

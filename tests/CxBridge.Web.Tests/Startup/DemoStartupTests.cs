@@ -39,4 +39,22 @@ public sealed class DemoStartupTests(DemoStartupTests.DemoAppFactory app) : ICla
         (await _client.GetFromJsonAsync<JsonElement>("/api/departments/finance/kpis")).EnumerateArray()
             .Should().OnlyContain(k => k.GetProperty("observations").GetInt32() == 24 && !k.GetProperty("custom").GetBoolean());
     }
+
+    [Fact]
+    public async Task FirstStart_FinancePage_DefaultRange_CesMovesContactVolumeOneMonthLater()
+    {
+        // The demo plants CES → contact volume at lag 1 (DemoKpiGenerator); the default range is the last twelve whole
+        // months, and the linkage window the 24 whole months up to the last of them: the whole demo.
+        var page = await _client.GetFromJsonAsync<JsonElement>("/api/departments/finance");
+
+        page.GetProperty("linkageTo").GetString().Should().Be(page.GetProperty("to").GetString());
+        var pair = page.GetProperty("linkages").EnumerateArray().Single(l =>
+            l.GetProperty("driver").GetProperty("code").GetString() == "ces" && l.GetProperty("outcome").GetProperty("code").GetString() == "contact_volume");
+        pair.GetProperty("verdict").GetString().Should().Be("moves_as_expected");
+        pair.GetProperty("strongestLag").GetInt32().Should().Be(1);
+        var lag1 = pair.GetProperty("lags")[1];
+        lag1.GetProperty("n").GetInt32().Should().Be(22);
+        lag1.GetProperty("q").GetDouble().Should().BeLessThan(0.05);
+        pair.GetProperty("worth").GetProperty("sentence").GetString().Should().StartWith("Months when CES rose one point saw contact volume change by −");
+    }
 }

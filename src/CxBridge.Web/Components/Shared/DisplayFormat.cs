@@ -124,6 +124,12 @@ public sealed class DisplayFormat
 
     public string Count(long n) => n.ToString("N0", Culture);
 
+    /// <summary>The symbol of a currency (a KPI's own): the organisation's symbol for its own currency or none given.</summary>
+    public string SymbolFor(string? currency) =>
+        string.IsNullOrWhiteSpace(currency) || string.Equals(currency.Trim(), CurrencyCode, StringComparison.OrdinalIgnoreCase)
+            ? CurrencySymbol
+            : SymbolOf(currency, Culture);
+
     /// <summary>A p-value as people read it: "p = 0.023", or "p &lt; 0.001" rather than a row of zeros.</summary>
     public string PValue(double? p) => p switch
     {
