@@ -42,20 +42,29 @@ public sealed class PairedTrendGeometry : PlotArea
     /// <param name="monthLabel">Text of an x label.</param>
     /// <param name="leftTick">Text of a driver tick from (value, step).</param>
     /// <param name="rightTick">Text of an outcome tick from (value, step).</param>
-    /// <param name="padding">Space around the plot; <see cref="DefaultPadding"/> when null.</param>
+    /// <param name="padding">Space around the plot; when null, <see cref="DefaultPadding"/> widened to fit the tick labels.</param>
     /// <param name="maxXLabels">Most x labels before thinning.</param>
     public static PairedTrendGeometry Create(IReadOnlyDictionary<DateOnly, double> driver, IReadOnlyDictionary<DateOnly, double> outcome, int lag,
         double width, double height, Func<DateOnly, string> monthLabel, Func<double, double, string> leftTick, Func<double, double, string> rightTick,
         ChartPadding? padding = null, int maxXLabels = 12)
     {
-        padding ??= DefaultPadding;
-        var geometry = new PairedTrendGeometry(width, height, padding);
         var shifted = driver.Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => kv.Key.AddMonths(lag), kv => kv.Value);
         var outcomes = outcome.Where(kv => double.IsFinite(kv.Value)).ToDictionary();
         if (shifted.Count == 0 || outcomes.Count == 0)
         {
-            return geometry;
+            return new PairedTrendGeometry(width, height, padding ?? DefaultPadding);
         }
+        var leftTicks = LinearScale.NiceTicks(shifted.Values.Min(), shifted.Values.Max());
+        var rightTicks = LinearScale.NiceTicks(outcomes.Values.Min(), outcomes.Values.Max());
+        var leftLabels = leftTicks.Values.Select(v => leftTick(v, leftTicks.Step)).ToList();
+        var rightLabels = rightTicks.Values.Select(v => rightTick(v, rightTicks.Step)).ToList();
+        // Room for the longest tick label on each side (about 6.6 units a character at font size 11).
+        padding ??= DefaultPadding with
+        {
+            Left = Math.Max(DefaultPadding.Left, leftLabels.Max(l => l.Length) * 6.6 + 12),
+            Right = Math.Max(DefaultPadding.Right, rightLabels.Max(l => l.Length) * 6.6 + 12),
+        };
+        var geometry = new PairedTrendGeometry(width, height, padding);
         var first = new[] { shifted.Keys.Min(), outcomes.Keys.Min() }.Min();
         var last = new[] { shifted.Keys.Max(), outcomes.Keys.Max() }.Max();
         var months = new List<DateOnly>();
@@ -65,8 +74,6 @@ public sealed class PairedTrendGeometry : PlotArea
         }
         double X(int i) => months.Count == 1 ? (geometry.PlotLeft + geometry.PlotRight) / 2
             : geometry.PlotLeft + i * (geometry.PlotRight - geometry.PlotLeft) / (months.Count - 1);
-        var leftTicks = LinearScale.NiceTicks(shifted.Values.Min(), shifted.Values.Max());
-        var rightTicks = LinearScale.NiceTicks(outcomes.Values.Min(), outcomes.Values.Max());
         var left = new LinearScale(leftTicks.First, leftTicks.Last, geometry.PlotBottom, geometry.PlotTop);
         var right = new LinearScale(rightTicks.First, rightTicks.Last, geometry.PlotBottom, geometry.PlotTop);
         var every = (int)Math.Ceiling(months.Count / (double)maxXLabels);
@@ -75,8 +82,8 @@ public sealed class PairedTrendGeometry : PlotArea
             IsEmpty = false,
             DriverSegments = Segments(months, shifted, left, X),
             OutcomeSegments = Segments(months, outcomes, right, X),
-            LeftTicks = leftTicks.Values.Select(v => new AxisTick(v, left.Map(v), leftTick(v, leftTicks.Step))).ToArray(),
-            RightTicks = rightTicks.Values.Select(v => new AxisTick(v, right.Map(v), rightTick(v, rightTicks.Step))).ToArray(),
+            LeftTicks = leftTicks.Values.Select((v, i) => new AxisTick(v, left.Map(v), leftLabels[i])).ToArray(),
+            RightTicks = rightTicks.Values.Select((v, i) => new AxisTick(v, right.Map(v), rightLabels[i])).ToArray(),
             XLabels = months.Select((m, i) => (m, i)).Where(e => e.i % every == 0).Select(e => new AxisLabel(e.m, X(e.i), monthLabel(e.m))).ToArray(),
         };
     }
