@@ -53,6 +53,8 @@ public static class SeriesKinds
 /// </summary>
 public sealed record SeriesRef
 {
+    // Private: the factories check the codes. JSON (a page's state handed from its prerender to its circuit) reads it too.
+    [System.Text.Json.Serialization.JsonConstructor]
     private SeriesRef(SeriesKind kind, string code, string? department)
     {
         Kind = kind;

@@ -55,7 +55,10 @@ public static class WebApplicationBuilderExtensions
         });
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A page hands what its prerender read to its circuit ([PersistentState]); the browser sends that state back when
+        // the circuit starts, which for a full dashboard is more than SignalR's default 32 KB message.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         builder.Services.AddMudServices();
         return builder;
     }
