@@ -44,7 +44,11 @@ public sealed class PreviewTests(TestDatabase db) : IClassFixture<TestDatabase>,
             "department,kpi,period,value\nfinance,revenue,2025-01,100\nfinance,revenue,2025-02,200\n",
             "department,kpi,period,value\nfinance,revenue,2025-02,250\nfinance,revenue,2025-03,300\nsales,deals,2025-03,12\nfinance,revenue,2025-03,310\n"
             + (withBadRow ? "nowhere,revenue,2025-03,1\n" : "")),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        "events" => ("events",
+            "event_id,date,kind,title\nK1,2025-03-01,release,Release 1\nK2,2025-03-02,campaign,Spring campaign\n",
+            "event_id,date,kind,title\nK2,2025-03-02,campaign,Spring campaign (extended)\nK3,2025-03-03,incident,Outage\nK4,2025-03-04,other,Office move\nK3,2025-03-03,incident,Outage of the app\n"
+            + (withBadRow ? "K5,2025-03-05,party,Summer party\n" : "")),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a kind this test has no files for: add them"),
     };
 
     public static TheoryData<string, string, bool> KindsAndModes()

@@ -112,7 +112,7 @@ public sealed class MetricTileTests : ComponentTest
         tile.Find("[data-so-far]").TextContent.Trim().Should().Be("so far");
         tile.Find("[data-partial]").TextContent.Trim().Should().Be("so far: 4/1/2025 – 4/10/2025, 10 of 30 days");
         Text(tile.Find("[data-change-line]")).Should().Be(
-            "no significant change vs the same days of Mar 2025 (3/1/2025 – 3/10/2025) (+9.2 pts, p = 0.398)");
+            "no significant change vs 3/1/2025 – 3/10/2025 (the same 10 days of Mar 2025) (+9.2 pts, p = 0.398)");
     }
 
     [Fact]

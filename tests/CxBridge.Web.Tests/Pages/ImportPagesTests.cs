@@ -108,8 +108,8 @@ public sealed class ImportPagesTests(CxBridgeAppFactory app) : IClassFixture<CxB
         unmapped.One("[data-preview-message]").TextContent.Should().StartWith("no column for responded_at");
         unmapped.QuerySelectorAll("#raw-rows tbody tr").Should().HaveCount(2, "the data is shown so the columns can be mapped by looking at it");
         unmapped.QuerySelector("#import-button").Should().BeNull();
-        mapped.One("[data-map=responded_at]").TextContent.Should().Be("when");
-        mapped.One("[data-map=score]").TextContent.Should().Be("Rating", "a synonym of score");
+        mapped.One("[data-map=responded_at] input").GetAttribute("value").Should().Be("when");
+        mapped.One("[data-map=score] input").GetAttribute("value").Should().Be("Rating", "a synonym of score");
         Counts(mapped).Should().Be(("2", "2", "0", "0", "0", "0"));
         mapped.QuerySelectorAll("#preview-rows tbody tr").Select(r => r.Children[2].TextContent).Should().Equal("9", "2");
     }
@@ -121,7 +121,7 @@ public sealed class ImportPagesTests(CxBridgeAppFactory app) : IClassFixture<CxB
 
         page.One(".import-stepper").GetAttribute("data-step").Should().Be("Upload");
         page.One("[role=tab][aria-selected=true] .mud-step-label-content-title").TextContent.Should().Be("Upload");
-        page.One(".mud-stepper-content strong").TextContent.Should().Be("tickets");
+        page.One(".import-step strong").TextContent.Should().Be("tickets");
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ImportPagesTests(CxBridgeAppFactory app) : IClassFixture<CxB
         var page = await _client.GetPageAsync("/imports");
 
         page.One(".import-stepper").GetAttribute("data-step").Should().Be("Kind");
-        page.QuerySelectorAll("input[data-kind]").Select(k => k.GetAttribute("data-kind")).Should().Equal("responses", "customers", "orders", "tickets", "kpis");
+        page.QuerySelectorAll("input[data-kind]").Select(k => k.GetAttribute("data-kind")).Should().Equal("responses", "customers", "orders", "tickets", "kpis", "events");
         page.One("input[data-kind][checked]").GetAttribute("data-kind").Should().Be("responses");
         page.QuerySelectorAll("a[href^='/imports/templates/']").Select(a => a.TextContent).Should().Contain("responses-nps.csv");
     }
