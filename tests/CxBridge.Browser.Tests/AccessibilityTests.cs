@@ -13,6 +13,7 @@ public sealed class AccessibilityTests(BrowserAppFactory app, ChromiumFixture ch
     {
         await base.InitializeAsync();
         await App.ImportResponsesAsync(NpsWave.Csv(NpsWave.DayInLastMonth(App.Today)), "nps");
+        await App.ImportAsync("tickets", TicketWave.Csv(TicketWave.DayInLastMonth(App.Today)));
     }
 
     [Theory]
@@ -24,6 +25,9 @@ public sealed class AccessibilityTests(BrowserAppFactory app, ChromiumFixture ch
     [InlineData("/imports", ColorScheme.Dark)]
     [InlineData("/definitions", ColorScheme.Light)]
     [InlineData("/definitions", ColorScheme.Dark)]
+    [InlineData("/departments/service", ColorScheme.Light)]
+    [InlineData("/departments/service", ColorScheme.Dark)]
+    [InlineData("/departments/finance/setup", ColorScheme.Light)]
     public async Task Page_CheckedByAxe_HasNoSeriousOrCriticalViolation(string path, ColorScheme scheme)
     {
         // The app follows the system's preference: a dark-preferring browser gets the dark palette.

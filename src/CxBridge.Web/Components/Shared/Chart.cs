@@ -1,3 +1,4 @@
+using CxBridge.Data.Entities;
 using CxBridge.Data.Queries;
 using CxBridge.Web.Components.Charts;
 
@@ -10,4 +11,10 @@ public static class Chart
     public static IReadOnlyList<ChartPoint> Points(MetricSeries series) =>
         series.Points.Select((p, i) => new ChartPoint(p.Period, p.Value, p.Low, p.High, p.N, p.LowSample,
             i < series.Coverage.Count && series.Coverage[i].IsPartial)).ToList();
+
+    /// <summary>Events as a trend draws and lists them: "3/15/2026 · release: Release 3.2 (product)".</summary>
+    public static IReadOnlyList<ChartEvent> Events(IEnumerable<Event> events, DisplayFormat format, bool withDepartment = true) =>
+        events.Select(e => new ChartEvent(e.OccurredOn,
+            $"{format.Date(e.OccurredOn)} · {e.Kind.Code().Replace('_', ' ')}: {e.Title}{(withDepartment && e.Department is { } d ? $" ({d})" : "")}",
+            e.Kind.Code())).ToList();
 }
