@@ -155,6 +155,19 @@ public sealed class DepartmentEmptyPageTests(CxBridgeAppFactory app) : IClassFix
         page.QuerySelectorAll("[data-linkage] [data-verdict]").Should().OnlyContain(v => v.GetAttribute("data-verdict") == "not_enough_history");
     }
 
+    [Theory]
+    [MemberData(nameof(DepartmentPagesTests.Codes), MemberType = typeof(DepartmentPagesTests))]
+    public async Task EveryDepartmentPage_EmptyDatabase_RendersAndAsksForItsKpis(string code)
+    {
+        var page = await _client.GetPageAsync($"/departments/{code}");
+
+        page.One("h1").Text().Should().NotBeEmpty();
+        page.QuerySelectorAll("[data-needs]").Select(n => n.GetAttribute("data-needs")).Should().Contain("kpis", "every department has KPIs and none is imported")
+            .And.Contain("responses", "every department shows a survey metric");
+        page.QuerySelectorAll("[data-linkage] [data-verdict]").Should().OnlyContain(v => v.GetAttribute("data-verdict") == "not_enough_history");
+        page.One("[data-attainment]").Text().Should().Be("no targets set");
+    }
+
     [Fact]
     public async Task UnknownDepartment_Is404WithTheNotFoundPage()
     {
