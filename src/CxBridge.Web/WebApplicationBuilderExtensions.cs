@@ -38,6 +38,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddScoped<MetricExplorerQuery>();
         builder.Services.AddScoped<ImportsQuery>();
         builder.Services.AddScoped<Components.Pages.Departments.DepartmentPanelsQuery>();
+        builder.Services.AddScoped<Components.Pages.NorthStar.NorthStarQuery>();
         builder.Services.AddHostedService<DatabaseStartup>();
 
         // One key ring for every instance (docs/architecture.md, scale-out), kept in the database.

@@ -23,7 +23,7 @@ public sealed class FilterTests(BrowserAppFactory app, ChromiumFixture chromium,
     [Fact]
     public async Task DimensionFilter_ChosenInTheSelect_ChangesUrlAndNumbersWithoutAPageLoad()
     {
-        await OpenAsync("/");
+        await OpenAsync("/metrics");
         (await NpsValue(Page).TextContentAsync()).Should().Be(NpsWave.Nps);
         await MarkDocumentAsync(Page);
 
@@ -41,7 +41,7 @@ public sealed class FilterTests(BrowserAppFactory app, ChromiumFixture chromium,
     [Fact]
     public async Task SharedUrl_OpenedInAFreshBrowserContext_ShowsTheSameView()
     {
-        await OpenAsync("/");
+        await OpenAsync("/metrics");
         await PickAsync(Page, Page.Locator("[data-filter=grain]"), "Whole range");
         await WaitForUrlAsync(Page, url => url.Contains("grain=total", StringComparison.Ordinal));
         await Page.Keyboard.PressAsync("Escape");
@@ -69,7 +69,7 @@ public sealed class FilterTests(BrowserAppFactory app, ChromiumFixture chromium,
     [Fact]
     public async Task BackButton_AfterAFilterChange_RestoresTheEarlierView()
     {
-        await OpenAsync("/");
+        await OpenAsync("/metrics");
         await PickAsync(Page, Page.Locator("[data-filter=channel]"), "phone");
         await Assertions.Expect(NpsValue(Page)).ToHaveTextAsync(NpsWave.PhoneNps);
         await Page.Keyboard.PressAsync("Escape");
@@ -84,7 +84,7 @@ public sealed class FilterTests(BrowserAppFactory app, ChromiumFixture chromium,
     [Fact]
     public async Task ChipClosed_RemovesThatFilter()
     {
-        await OpenAsync("/?channel=phone");
+        await OpenAsync("/metrics?channel=phone");
         (await NpsValue(Page).TextContentAsync()).Should().Be(NpsWave.PhoneNps);
 
         await Page.Locator("[data-chip='channel=phone'] .mud-chip-close-button").ClickAsync();

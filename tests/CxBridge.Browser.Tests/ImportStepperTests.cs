@@ -86,7 +86,7 @@ public sealed class ImportStepperTests(BrowserAppFactory app, ChromiumFixture ch
         (await Page.Locator("#summary [data-duplicates]").TextContentAsync()).Should().Be("40,100", "every response id is already there");
         (await Page.Locator("[data-import]").CountAsync()).Should().Be(0, "there is nothing to import");
 
-        await OpenAsync("/");
+        await OpenAsync("/metrics");
         (await Page.Locator("[data-metric=nps] [data-value]").TextContentAsync()).Should().Be(NpsWave.Nps);
         Problems.All.Should().BeEmpty();
     }

@@ -166,14 +166,14 @@ public static class DepartmentsApi
     private static ValidationProblem BadFilter(List<string> problems) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [.. problems] }, detail: string.Join("; ", problems));
 
-    private static AttainmentItem Item(Attainment attainment, TargetMiss? worst) =>
+    internal static AttainmentItem Item(Attainment attainment, TargetMiss? worst) =>
         new(attainment.Met, attainment.Set, attainment.WithoutValue, worst is null
             ? null
             : new MissItem(Item(worst.Subject), worst.Name, worst.Value, Levels(worst.Target)!, worst.Target.Direction.Code(), worst.Shortfall));
 
-    private static LevelsItem? Levels(Target? target) => target is null ? null : new(target.Good, target.Better, target.Best);
+    internal static LevelsItem? Levels(Target? target) => target is null ? null : new(target.Good, target.Better, target.Best);
 
-    private static MetricItem Item(DepartmentMetricView metric)
+    internal static MetricItem Item(DepartmentMetricView metric)
     {
         var headline = metric.Headline;
         var latest = headline.Latest;
@@ -191,7 +191,7 @@ public static class DepartmentsApi
 
     private static KpiPointItem Item(KpiPoint point) => new(point.Period, point.Value);
 
-    private static LinkageItem Item(LinkageView linkage, DisplayFormat format)
+    internal static LinkageItem Item(LinkageView linkage, DisplayFormat format)
     {
         var result = linkage.Result;
         var worth = format.Worth(linkage) is { } sentence && result.Strongest is { Slope: { } slope, SlopeInterval95: { } interval } strongest
@@ -207,7 +207,7 @@ public static class DepartmentsApi
 
     private static SideItem Side(SeriesInfo side) => new(side.Ref.Kind.Code(), side.Ref.Code, side.Ref.Department, side.Name, side.Unit);
 
-    private static EventItem Item(Event e) => new(e.Id, e.OccurredOn, e.Kind.Code(), e.Title, e.Department, e.Link);
+    internal static EventItem Item(Event e) => new(e.Id, e.OccurredOn, e.Kind.Code(), e.Title, e.Department, e.Link);
 
     /// <summary>The API's code of a lag's status: computed, not_enough_history, no_variation.</summary>
     public static string Code(LagStatus status) => status switch

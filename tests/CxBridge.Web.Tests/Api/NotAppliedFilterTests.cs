@@ -130,7 +130,7 @@ public sealed class NotAppliedFilterTests(NotAppliedFilterTests.Samples app) : I
     [MemberData(nameof(Dimensions))]
     public async Task Overview_TileOfAMetricWhoseRowsLackTheDimension_SaysTheFilterDoesNotApply(string dimension)
     {
-        var page = await _client.GetPageAsync($"/?{Range}&{dimension}=x");
+        var page = await _client.GetPageAsync($"/metrics?{Range}&{dimension}=x");
 
         foreach (var metric in MetricCatalog.All)
         {

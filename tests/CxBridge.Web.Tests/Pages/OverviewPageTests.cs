@@ -35,7 +35,7 @@ public sealed class OverviewPageTests(OverviewPageTests.Data app) : IClassFixtur
     [Fact]
     public async Task Overview_NpsTile_ShowsLatestMonthWithBasisAndNoSpuriousChange()
     {
-        var page = await _client.GetPageAsync($"/?{Range}&grain=month");
+        var page = await _client.GetPageAsync($"/metrics?{Range}&grain=month");
 
         var tile = page.One("[data-metric=nps]");
         tile.One("[data-value]").TextContent.Should().Be("29.2");
@@ -61,7 +61,7 @@ public sealed class OverviewPageTests(OverviewPageTests.Data app) : IClassFixtur
     [Fact]
     public async Task Overview_EveryMetric_HasATileInCatalogOrder()
     {
-        var page = await _client.GetPageAsync($"/?{Range}");
+        var page = await _client.GetPageAsync($"/metrics?{Range}");
 
         page.QuerySelectorAll("[data-metric]").Select(t => t.GetAttribute("data-metric")).Should().Equal(
             "nps", "enps", "csat", "psat", "ces", "churn_rate", "retention_rate", "clv", "fcr", "frt", "resolution_time", "escalation_rate", "referral_rate");
@@ -72,7 +72,7 @@ public sealed class OverviewPageTests(OverviewPageTests.Data app) : IClassFixtur
     [Fact]
     public async Task Overview_FilterInTheUrl_ChangesTheNumbersAndShowsInTheBar()
     {
-        var page = await _client.GetPageAsync($"/?{Range}&grain=total&channel=phone");
+        var page = await _client.GetPageAsync($"/metrics?{Range}&grain=total&channel=phone");
 
         page.One("[data-metric=nps] [data-value]").TextContent.Should().Be("-100.0");
         page.One("[data-metric=nps] [data-n]").TextContent.Should().Be("50");
@@ -86,7 +86,7 @@ public sealed class OverviewPageTests(OverviewPageTests.Data app) : IClassFixtur
     [Fact]
     public async Task Overview_WholeRange_IsComparedWithTheSameNumberOfDaysBefore()
     {
-        var page = await _client.GetPageAsync("/?from=2025-04-01&to=2025-04-30&grain=total");
+        var page = await _client.GetPageAsync("/metrics?from=2025-04-01&to=2025-04-30&grain=total");
 
         page.One("[data-metric=nps] [data-change-line]").Text().Should().Be("no significant change vs the previous 30 days (+9.2 pts, p = 0.398)");
     }
@@ -95,7 +95,7 @@ public sealed class OverviewPageTests(OverviewPageTests.Data app) : IClassFixtur
     public async Task Overview_RangeEndingMidMonth_ShowsTheMonthSoFarAgainstTheSameDays()
     {
         // 1–10 April holds all April responses (the 10th); 1–10 March all of March's.
-        var page = await _client.GetPageAsync("/?from=2025-03-01&to=2025-04-10&grain=month");
+        var page = await _client.GetPageAsync("/metrics?from=2025-03-01&to=2025-04-10&grain=month");
 
         var tile = page.One("[data-metric=nps]");
         tile.One("[data-so-far]").TextContent.Trim().Should().Be("so far");
@@ -106,7 +106,7 @@ public sealed class OverviewPageTests(OverviewPageTests.Data app) : IClassFixtur
     [Fact]
     public async Task Overview_ProblemInTheUrl_IsShownAndTheDefaultsUsed()
     {
-        var page = await _client.GetPageAsync("/?from=2025-13-01&grain=fortnight");
+        var page = await _client.GetPageAsync("/metrics?from=2025-13-01&grain=fortnight");
 
         page.One("[data-problems]").TextContent.Should().Be(
             "from '2025-13-01' is not a date: expected yyyy-MM-dd; grain 'fortnight' is not known: expected week, month, quarter, year or total");
@@ -115,7 +115,7 @@ public sealed class OverviewPageTests(OverviewPageTests.Data app) : IClassFixtur
     [Fact]
     public async Task Overview_Trend_IsTheChosenMetricsAndLinksCarryTheFilter()
     {
-        var page = await _client.GetPageAsync($"/?{Range}&grain=month&channel=chat&metric=csat");
+        var page = await _client.GetPageAsync($"/metrics?{Range}&grain=month&channel=chat&metric=csat");
 
         page.One("#trend-title").Text().Should().Be("Customer Satisfaction by month");
         page.One("[data-metric=csat]").ClassList.Should().Contain("selected");
@@ -124,13 +124,13 @@ public sealed class OverviewPageTests(OverviewPageTests.Data app) : IClassFixtur
         page.One("[data-metric=nps] a[aria-label='Explore Net Promoter Score']").GetAttribute("href")
             .Should().Be("/metrics/nps?from=2025-03-01&to=2025-04-30&grain=month&channel=chat");
         page.One("[data-metric=nps] a[aria-label='Net Promoter Score trend']").GetAttribute("href")
-            .Should().Be("http://localhost/?from=2025-03-01&to=2025-04-30&grain=month&channel=chat&metric=nps");
+            .Should().Be("http://localhost/metrics?from=2025-03-01&to=2025-04-30&grain=month&channel=chat&metric=nps");
     }
 
     [Fact]
     public async Task Overview_Trend_IsNpsByDefault()
     {
-        var page = await _client.GetPageAsync($"/?{Range}&grain=month");
+        var page = await _client.GetPageAsync($"/metrics?{Range}&grain=month");
 
         page.One("#trend-title").Text().Should().Be("Net Promoter Score by month");
         var chart = page.One("svg.cx-trend");
