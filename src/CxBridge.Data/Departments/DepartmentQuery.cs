@@ -57,30 +57,42 @@ public sealed class DepartmentQuery(
     /// Every department in page order with its attainment for the filter, its worst miss and its strongest link, each as
     /// its own page computes them (q-values are per page). Metric headlines and series are read once for all departments.
     /// </summary>
-    public async Task<IReadOnlyList<DepartmentOverview>> OverviewAsync(MetricFilter filter, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DepartmentOverview>> OverviewAsync(MetricFilter filter, CancellationToken ct = default) =>
+        (await PagesAsync(filter, ct)).Select(p => Overview(p.Summary, p.View)).ToList();
+
+    /// <summary>
+    /// Every department's page for the filter, in page order, with its summary (metric headlines and series read once
+    /// for all departments): what <see cref="OverviewAsync"/> condenses, for a page that needs one of them in full too.
+    /// </summary>
+    public async Task<IReadOnlyList<(DepartmentSummary Summary, DepartmentView View)>> PagesAsync(MetricFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var summaries = await catalog.ListAsync(ct);
         var reader = new Reader(catalog, metrics, headlines, filter, ct);
         var views = await Task.WhenAll(summaries.Select(async summary =>
             await catalog.LoadAsync(summary.Code, ct) is { } setup ? await BuildAsync(setup, reader) : null));
-        var overview = new List<DepartmentOverview>();
+        var pages = new List<(DepartmentSummary, DepartmentView)>();
         for (var i = 0; i < summaries.Count; i++)
         {
-            if (views[i] is not { } view)
+            if (views[i] is { } view)
             {
-                continue; // Removed between the list and its load.
+                pages.Add((summaries[i], view)); // A department removed between the list and its load is left out.
             }
-            var strongest = view.Linkages
-                .Select((linkage, position) => (linkage, position))
-                .Where(l => l.linkage.Result.Verdict == LinkageVerdict.MovesAsExpected)
-                .OrderBy(l => l.linkage.Result.Strongest!.Q)
-                .ThenBy(l => l.position)
-                .Select(l => l.linkage)
-                .FirstOrDefault();
-            overview.Add(new DepartmentOverview(summaries[i], view.Attainment, view.WorstMiss, strongest));
         }
-        return overview;
+        return pages;
+    }
+
+    /// <summary>A department's line in the list: its attainment, worst miss and strongest link (smallest q moving as expected).</summary>
+    public static DepartmentOverview Overview(DepartmentSummary summary, DepartmentView view)
+    {
+        var strongest = view.Linkages
+            .Select((linkage, position) => (linkage, position))
+            .Where(l => l.linkage.Result.Verdict == LinkageVerdict.MovesAsExpected)
+            .OrderBy(l => l.linkage.Result.Strongest!.Q)
+            .ThenBy(l => l.position)
+            .Select(l => l.linkage)
+            .FirstOrDefault();
+        return new DepartmentOverview(summary, view.Attainment, view.WorstMiss, strongest);
     }
 
     /// <summary>

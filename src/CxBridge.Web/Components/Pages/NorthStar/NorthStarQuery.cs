@@ -47,9 +47,12 @@ public sealed class NorthStarQuery(
     public async Task<NorthStarView> LoadAsync(MetricFilter filter, string? search = null, CancellationToken ct = default)
     {
         var northStar = settings.Value.NorthStarMetric;
-        var executive = await departments.LoadAsync("executive", filter, ct)
+        // Every department's page at once (they share their metric reads); the executive one gives every metric's tile.
+        var pages = await departments.PagesAsync(filter, ct);
+        var executive = pages.FirstOrDefault(p => p.Summary.Code == "executive").View
+            ?? await departments.LoadAsync("executive", filter, ct)
             ?? throw new InvalidOperationException("the executive department is missing from the catalog");
-        var overview = await departments.OverviewAsync(filter, ct);
+        var overview = pages.Select(p => DepartmentQuery.Overview(p.Summary, p.View)).ToList();
         var hero = executive.Metrics.FirstOrDefault(m => m.Headline.Definition.Code == northStar.Code)
             ?? new DepartmentMetricView(await new HeadlineQuery(metrics).ForAsync(northStar, filter, ct: ct), null, null);
 
