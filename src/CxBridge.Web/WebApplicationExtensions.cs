@@ -2,6 +2,7 @@ using CxBridge.Web.Api;
 using CxBridge.Web.Components;
 using CxBridge.Web.Components.Pages.Imports;
 using CxBridge.Web.Components.Pages.Metrics;
+using CxBridge.Web.Components.Pages.NorthStar;
 using CxBridge.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
@@ -47,6 +48,7 @@ public static class WebApplicationExtensions
         app.MapNorthStarApi();
         app.MapImportTemplates();
         app.MapMetricExports();
+        app.MapNorthStarExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -90,6 +90,26 @@ public sealed class NorthStarPageTests(DemoStartupTests.DemoAppFactory app) : IC
     }
 
     [Fact]
+    public async Task NorthStar_Exports_AreThePagesTables()
+    {
+        var api = await _client.GetFromJsonAsync<JsonElement>("/api/north-star");
+
+        var metrics = Lines(await _client.GetStringAsync("/north-star/export/metrics"));
+        metrics[0].Should().StartWith("metric,period,value,n,");
+        metrics.Skip(1).Select(l => l.Split(',')[0]).Should().Equal(
+            api.GetProperty("metrics").EnumerateArray().Select(m => m.GetProperty("code").GetString()).Prepend("nps"));
+        metrics[1].Split(',')[2].Should().Be(api.GetProperty("northStar").GetProperty("value").GetDouble().ToString("R", CultureInfo.InvariantCulture));
+        var departments = Lines(await _client.GetStringAsync("/north-star/export/departments"));
+        departments.Skip(1).Select(l => (l.Split(',')[0], int.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)))
+            .Should().Equal(api.GetProperty("departments").EnumerateArray().Select(d => (d.GetProperty("code").GetString()!, d.GetProperty("targetsMet").GetInt32())));
+        Lines(await _client.GetStringAsync("/north-star/export/linkages")).Should().HaveCount(1 + api.GetProperty("linkages").GetArrayLength());
+        (await _client.GetAsync("/north-star/export/nothing")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await _client.GetAsync("/north-star/export/metrics?from=someday")).StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+    }
+
+    private static List<string> Lines(string csv) => csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    [Fact]
     public async Task NorthStar_StorySearch_KeepsOnlyCommentsWithTheWords()
     {
         var all = await _client.GetFromJsonAsync<JsonElement>("/api/north-star");
@@ -153,5 +173,17 @@ public sealed class NorthStarEnpsStoriesTests(NorthStarEnpsStoriesTests.EnpsNort
         var northStar = await _client.GetFromJsonAsync<JsonElement>("/api/north-star?from=2025-03-01&to=2025-03-31");
 
         northStar.GetProperty("stories").GetArrayLength().Should().Be(6, "3 promoters and 3 detractors, all with a comment");
+    }
+
+    [Fact]
+    public async Task StoriesExport_FormulaComment_IsNeutralised()
+    {
+        var csv = "response_id,score,responded_at,department,comment\n"
+            + string.Concat(Enumerable.Range(0, 6).Select(i => $"f{i},10,2025-03-1{i}T10:00:00Z,hr,\"=HYPERLINK(\"\"http://evil\"\")\"\n"));
+        (await _client.PostAsync("/api/imports/responses?survey=enps", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        var export = await _client.GetStringAsync("/north-star/export/stories?from=2025-03-01&to=2025-03-31");
+
+        export.Should().Contain("'=HYPERLINK").And.NotContain(",=HYPERLINK");
     }
 }
