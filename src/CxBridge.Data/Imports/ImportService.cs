@@ -110,35 +110,19 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             batchId = await InsertBatchAsync(connection, tx, kind.Name, request, file, startedAt, BatchStatus.Imported, ct);
-            await using (var staging = new NpgsqlCommand(kind.StagingTableSql, connection, tx))
+            summary = await StageAsync(connection, tx, kind, file, request, (long staged, in TRow _) =>
             {
-                await staging.ExecuteNonQueryAsync(ct);
-            }
-            var staged = 0L;
-            var timeout = TimeSpan.FromSeconds(settings.Value.ImportCommandTimeoutSeconds);
-            await using (var importer = await connection.BeginBinaryImportAsync(kind.CopyCommand, ct))
-            {
-                importer.Timeout = timeout;
-                summary = Parse(kind, file, request.Options, (in TRow row) =>
+                if (staged % ProgressEvery == 0)
                 {
-                    kind.Write(importer, ++staged, row);
-                    if (staged % ProgressEvery == 0)
-                    {
-                        request.Progress?.Report(staged);
-                    }
-                }, staging: true);
-                if (summary.Accepts(request.Options.Mode))
-                {
-                    await importer.CompleteAsync(ct);
+                    request.Progress?.Report(staged);
                 }
-                // else: disposing the importer without completing it cancels the COPY.
-            }
+            }, rawRows: 0, ct);
             if (!summary.Accepts(request.Options.Mode))
             {
                 await tx.RollbackAsync(ct);
                 return await RecordRejectedAsync(kind.Name, request, file, startedAt, summary, ct);
             }
-            merged = await MergeAsync(connection, tx, kind.MergeSql, batchId, (int)timeout.TotalSeconds, ct);
+            merged = await MergeAsync(connection, tx, kind.MergeSql, batchId, settings.Value.ImportCommandTimeoutSeconds, ct);
             // Valid rows that neither inserted nor updated: a response already there, or a key repeated in the file.
             duplicates = summary.Valid - merged.Inserted - merged.Updated;
             await FinishBatchAsync(connection, tx, batchId, summary, merged, duplicates, ct);
@@ -183,32 +167,17 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
         (int Inserted, int Updated, long? First, long? Last) merged = (0, 0, null, null);
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            await using (var staging = new NpgsqlCommand(kind.StagingTableSql, connection, tx))
+            summary = await StageAsync(connection, tx, kind, file, request, (long _, in TRow row) =>
             {
-                await staging.ExecuteNonQueryAsync(ct);
-            }
-            var staged = 0L;
-            var timeout = TimeSpan.FromSeconds(settings.Value.ImportCommandTimeoutSeconds);
-            await using (var importer = await connection.BeginBinaryImportAsync(kind.CopyCommand, ct))
-            {
-                importer.Timeout = timeout;
-                summary = Parse(kind, file, request.Options, (in TRow row) =>
+                if (kept.Count < rows)
                 {
-                    kind.Write(importer, ++staged, row);
-                    if (kept.Count < rows)
-                    {
-                        kept.Add(kind.Describe(row));
-                    }
-                }, rawRows: rows, staging: true);
-                if (summary.Accepts(request.Options.Mode))
-                {
-                    await importer.CompleteAsync(ct);
+                    kept.Add(kind.Describe(row));
                 }
-            }
+            }, rawRows: rows, ct);
             if (summary.Accepts(request.Options.Mode))
             {
                 // The batch id only tags the rolled-back rows; 0 is never a real batch.
-                merged = await MergeAsync(connection, tx, kind.MergeSql, 0, (int)timeout.TotalSeconds, ct);
+                merged = await MergeAsync(connection, tx, kind.MergeSql, 0, settings.Value.ImportCommandTimeoutSeconds, ct);
             }
             await tx.RollbackAsync(ct);
         }
@@ -255,6 +224,35 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
     }
 
     private delegate void RowSink<TRow>(in TRow row);
+
+    private delegate void StagedRow<TRow>(long staged, in TRow row);
+
+    /// <summary>
+    /// Creates the kind's staging table and binary-COPYs the file's valid rows into it (in strict mode, none after the
+    /// first bad row), telling <paramref name="onRow"/> each staged row with its count; the COPY is completed only when
+    /// the file is accepted in its mode (disposing an incomplete importer cancels it). The import and the dry run share it.
+    /// </summary>
+    private async Task<ParseSummary> StageAsync<TRow>(NpgsqlConnection connection, NpgsqlTransaction tx, ImportKind<TRow> kind, UploadedFile file,
+        ImportRequest request, StagedRow<TRow> onRow, int rawRows, CancellationToken ct)
+    {
+        await using (var staging = new NpgsqlCommand(kind.StagingTableSql, connection, tx))
+        {
+            await staging.ExecuteNonQueryAsync(ct);
+        }
+        var staged = 0L;
+        await using var importer = await connection.BeginBinaryImportAsync(kind.CopyCommand, ct);
+        importer.Timeout = TimeSpan.FromSeconds(settings.Value.ImportCommandTimeoutSeconds);
+        var summary = Parse(kind, file, request.Options, (in TRow row) =>
+        {
+            kind.Write(importer, ++staged, row);
+            onRow(staged, row);
+        }, rawRows, staging: true);
+        if (summary.Accepts(request.Options.Mode))
+        {
+            await importer.CompleteAsync(ct);
+        }
+        return summary;
+    }
 
     /// <summary>What reading a file found: counts, the mapping, errors (capped), and a file-level message.</summary>
     private sealed class ParseSummary
