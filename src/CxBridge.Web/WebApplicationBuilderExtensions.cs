@@ -39,6 +39,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddScoped<ImportsQuery>();
         builder.Services.AddScoped<Components.Pages.Departments.DepartmentPanelsQuery>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<SettingsListener>();
 
         // One key ring for every instance (docs/architecture.md, scale-out), kept in the database.
         builder.Services.AddSingleton<DatabaseKeyRepository>();

@@ -44,6 +44,7 @@ public static class WebApplicationExtensions
         app.MapMetricsApi();
         app.MapDepartmentsApi();
         app.MapEventsApi();
+        app.MapSettingsApi();
         app.MapImportTemplates();
         app.MapMetricExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
