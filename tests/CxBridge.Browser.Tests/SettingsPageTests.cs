@@ -72,12 +72,14 @@ public sealed class SettingsPageTests(BrowserAppFactory app, ChromiumFixture chr
             await Assertions.Expect(field.Locator(".mud-input-helper-text")).ToHaveTextAsync(
                 "'Mars/Olympus' is not a time zone: expected an IANA time zone id such as Europe/Paris, America/New_York or UTC");
             Store.Value.TimeZone.Should().Be("UTC");
+            await SaveScreenshotAsync("settings-refused.png");
 
             await field.Locator("input").FillAsync("Europe/Paris");
             await Page.Locator("button[data-save]").ClickAsync();
 
             await Assertions.Expect(field.Locator("[data-source]")).ToHaveTextAsync("saved");
-            await Assertions.Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync("Saved: Time zone.");
+            await Assertions.Expect(Page.Locator(".mud-snackbar", new() { HasText = "Saved: Time zone." })).ToBeVisibleAsync();
+            await SaveScreenshotAsync("settings-saved.png");
             using (var client = new HttpClient { BaseAddress = App.BaseAddress })
             {
                 var settings = await client.GetFromJsonAsync<JsonElement>("/api/settings");
