@@ -1,9 +1,22 @@
 namespace CxBridge.Data;
 
-/// <summary>The "CxBridge" configuration section (appsettings, or environment variables such as CxBridge__TimeZone).</summary>
+/// <summary>
+/// The organisation's settings. Bound from the "CxBridge" configuration section (appsettings, or environment variables
+/// such as CxBridge__TimeZone), which gives the defaults; the organisation settings an admin saves on /settings
+/// (<see cref="Settings.SettingsCatalog"/>) are kept in the database and override them.
+/// <para>
+/// <c>IOptions&lt;CxBridgeSettings&gt;</c> is the <em>effective</em> settings (<see cref="Settings.SettingsStore"/>):
+/// its <c>Value</c> changes when any instance saves a setting, so read it once per request or operation and never keep
+/// it (nor anything derived from it, such as a time zone) in a field. <c>IOptionsMonitor&lt;CxBridgeSettings&gt;</c> is
+/// the configuration alone (the defaults).
+/// </para>
+/// </summary>
 public sealed class CxBridgeSettings
 {
     public const string Section = "CxBridge";
+
+    /// <summary>The organisation's name, as pages title it.</summary>
+    public string OrganisationName { get; set; } = "My organisation";
 
     /// <summary>IANA id of the organisation's time zone: values without an offset are read in it, and periods are cut in it.</summary>
     public string TimeZone { get; set; } = "UTC";
@@ -42,6 +55,17 @@ public sealed class CxBridgeSettings
     public Metrics.MetricDefinition NorthStarMetric => Metrics.MetricCatalog.Find(NorthStar)
         ?? throw new InvalidOperationException($"CxBridge:NorthStar '{NorthStar}' is not a metric: expected one of {string.Join(", ", Metrics.MetricCatalog.All.Select(m => m.Code))}");
 
+    /// <summary>Scale a CSAT or PSAT upload is read on when it names none ("min-max"; default 1-5).</summary>
+    public string CsatScale { get; set; } = Metrics.DefaultScales.Standard.Satisfaction.ToString();
+
+    /// <summary>Scale a CES upload is read on when it names none ("min-max"; default 1-7).</summary>
+    public string CesScale { get; set; } = Metrics.DefaultScales.Standard.Effort.ToString();
+
+    /// <summary>The scales uploads that name none are read on (<see cref="CsatScale"/>, <see cref="CesScale"/>; checked, so they parse).</summary>
+    public Metrics.DefaultScales DefaultScales => new(
+        Metrics.ScoreScale.TryParse(CsatScale, out var csat) ? csat : Metrics.DefaultScales.Standard.Satisfaction,
+        Metrics.ScoreScale.TryParse(CesScale, out var ces) ? ces : Metrics.DefaultScales.Standard.Effort);
+
     public ClvSettings Clv { get; set; } = new();
 
     public sealed class ClvSettings
@@ -64,4 +88,12 @@ public sealed class CxBridgeSettings
     };
 
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>A copy that shares nothing with this one.</summary>
+    public CxBridgeSettings Copy()
+    {
+        var copy = (CxBridgeSettings)MemberwiseClone();
+        copy.Clv = new ClvSettings { GrossMargin = Clv.GrossMargin, MaxLifespanYears = Clv.MaxLifespanYears };
+        return copy;
+    }
 }

@@ -1,20 +1,19 @@
-using CxBridge.Metrics;
+using CxBridge.Data.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CxBridge.Data;
 
 /// <summary>
-/// Checks the settings that name something (checked when the app starts, so a typo stops it with a message rather than
-/// surfacing on a page later): <see cref="CxBridgeSettings.NorthStar"/> must be a metric of <see cref="MetricCatalog"/>.
+/// Checks the configured defaults of the organisation settings (<see cref="SettingsCatalog"/>) when the app starts, with
+/// the checks a saved setting gets, so a typo stops it with a message (e.g. <c>CxBridge:NorthStar 'happiness' is not a
+/// metric: expected one of …</c>) rather than surfacing on a page later.
 /// </summary>
 public sealed class CxBridgeSettingsValidation : IValidateOptions<CxBridgeSettings>
 {
     public ValidateOptionsResult Validate(string? name, CxBridgeSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return MetricCatalog.Find(options.NorthStar) is null
-            ? ValidateOptionsResult.Fail(
-                $"CxBridge:NorthStar '{options.NorthStar}' is not a metric: expected one of {string.Join(", ", MetricCatalog.All.Select(m => m.Code))}")
-            : ValidateOptionsResult.Success;
+        var problems = SettingsCatalog.ConfigurationProblems(options);
+        return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }

@@ -3,9 +3,11 @@ using CxBridge.Data.Events;
 using CxBridge.Data.Imports;
 using CxBridge.Data.Migrations;
 using CxBridge.Data.Queries;
+using CxBridge.Data.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,17 +17,24 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database (connection string "CxBridge"), the migrator, the import service, the metric queries,
-    /// the department catalog (seeder, query, editor), department pages and events, with settings from the "CxBridge" section.
+    /// the department catalog (seeder, query, editor), department pages and events, with settings from the "CxBridge" section
+    /// overlaid with the organisation settings saved in the database (<see cref="SettingsStore"/>).
     /// </summary>
     public static IServiceCollection AddCxBridgeData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("CxBridge")
             ?? throw new InvalidOperationException(
                 "No connection string 'CxBridge': set ConnectionStrings__CxBridge, or start the app with scripts/run.sh, which starts a local PostgreSQL.");
+        // The configured defaults (IOptionsMonitor<CxBridgeSettings>), checked when the host starts...
         services.Configure<CxBridgeSettings>(configuration.GetSection(CxBridgeSettings.Section));
-        // Settings that name something (the North Star) are checked when the host starts.
         services.AddSingleton<IValidateOptions<CxBridgeSettings>, CxBridgeSettingsValidation>();
         services.AddOptions<CxBridgeSettings>().ValidateOnStart();
+        // ...and IOptions<CxBridgeSettings>, what every reader gets: the settings in force, defaults overlaid with what an
+        // admin saved, kept in memory and reloaded when any instance saves (SettingsStore).
+        services.AddSingleton(sp => new SettingsStore(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptionsMonitor<CxBridgeSettings>>().CurrentValue,
+            sp.GetRequiredService<ILogger<SettingsStore>>()));
+        services.AddSingleton<IOptions<CxBridgeSettings>>(sp => sp.GetRequiredService<SettingsStore>());
         services.AddSingleton(_ =>
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);

@@ -120,7 +120,7 @@ public static class MetricCatalog
             HigherIsBetter: false,
             "For a period [s, e): S = customers active at s, N = customers who started in the period, L_S = customers of S "
                 + "who ended before e, L = all customers who ended in the period. Default basis start: the start cohort's losses, "
-                + "the complement of retention; n = S. Basis period (setting CxBridge:ChurnBasis, or basis=period in the URL): "
+                + "the complement of retention; n = S. Basis period (setting churnBasis, or basis=period in the URL): "
                 + "all customers lost over all customers served in the period; n = S + N. Interval: adjusted Wald for a proportion.",
             "Start basis: churn = 100 × L_S / S. Period basis: churn = 100 × L / (S + N). "
                 + "Monthly churn m as a yearly figure: 1 − (1 − m)¹².",
@@ -149,8 +149,8 @@ public static class MetricCatalog
             "For the period ending at e, over the trailing twelve months W = [e − 12 months, e): average purchase value = "
                 + "revenue / orders in W; purchase frequency = orders / distinct purchasing customers in W; lifespan (years) = "
                 + "1 / yearly churn, yearly churn = L_S / S over W (start basis, S at W's start), capped at the setting "
-                + "CxBridge:Clv:MaxLifespanYears (default 10; also used when no customer left or S = 0); gross margin from the "
-                + "setting CxBridge:Clv:GrossMargin (default 1.0 = revenue). n = distinct purchasing customers in W. Detail: each factor.",
+                + "clvMaxLifespanYears (default 10; also used when no customer left or S = 0); gross margin from the "
+                + "setting clvGrossMargin (default 1.0 = revenue). n = distinct purchasing customers in W. Detail: each factor.",
             "CLV = average purchase value × purchase frequency × lifespan × gross margin.",
             "$300 average order × 5 orders a year × 2 years = $3,000. Subscription form for comparison: "
                 + "$250 × 65% ÷ 4% monthly churn = $4,062.50.",

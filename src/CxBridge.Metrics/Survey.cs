@@ -53,12 +53,31 @@ public static class Surveys
         return false;
     }
 
-    /// <summary>The scale assumed when an upload names none: NPS and eNPS 0–10, CSAT and PSAT 1–5, CES 1–7.</summary>
-    public static ScoreScale DefaultScale(this Survey s) => s switch
+    /// <summary>
+    /// The scale assumed when an upload names none, by the standard conventions (<see cref="DefaultScales.Standard"/>):
+    /// NPS and eNPS 0–10, CSAT and PSAT 1–5, CES 1–7. An organisation may set other CSAT and CES conventions.
+    /// </summary>
+    public static ScoreScale DefaultScale(this Survey s) => DefaultScales.Standard.For(s);
+}
+
+/// <summary>
+/// The scales an upload is read on when it names none (<c>scale=</c>): <see cref="Satisfaction"/> for CSAT and PSAT,
+/// <see cref="Effort"/> for CES. NPS and eNPS are always 0–10: the definition of NPS depends on that scale.
+/// </summary>
+public sealed record DefaultScales(ScoreScale Satisfaction, ScoreScale Effort)
+{
+    /// <summary>The conventions CxBridge assumes unless the organisation sets others: CSAT/PSAT 1–5, CES 1–7.</summary>
+    public static DefaultScales Standard { get; } = new(new ScoreScale(1, 5), new ScoreScale(1, 7));
+
+    /// <summary>The scale NPS and eNPS are answered on.</summary>
+    public static ScoreScale Nps { get; } = new(0, 10);
+
+    /// <summary>The scale assumed for <paramref name="survey"/> when an upload names none.</summary>
+    public ScoreScale For(Survey survey) => survey switch
     {
-        Survey.Nps or Survey.Enps => new ScoreScale(0, 10),
-        Survey.Csat or Survey.Psat => new ScoreScale(1, 5),
-        Survey.Ces => new ScoreScale(1, 7),
-        _ => throw new ArgumentOutOfRangeException(nameof(s), s, "Unknown survey."),
+        Survey.Nps or Survey.Enps => Nps,
+        Survey.Csat or Survey.Psat => Satisfaction,
+        Survey.Ces => Effort,
+        _ => throw new ArgumentOutOfRangeException(nameof(survey), survey, "Unknown survey."),
     };
 }

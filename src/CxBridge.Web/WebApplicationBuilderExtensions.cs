@@ -40,6 +40,7 @@ public static class WebApplicationBuilderExtensions
         builder.Services.AddScoped<Components.Pages.Departments.DepartmentPanelsQuery>();
         builder.Services.AddScoped<Components.Pages.NorthStar.NorthStarQuery>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<SettingsListener>();
 
         // One key ring for every instance (docs/architecture.md, scale-out), kept in the database.
         builder.Services.AddSingleton<DatabaseKeyRepository>();

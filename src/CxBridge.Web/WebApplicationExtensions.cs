@@ -46,6 +46,7 @@ public static class WebApplicationExtensions
         app.MapDepartmentsApi();
         app.MapEventsApi();
         app.MapNorthStarApi();
+        app.MapSettingsApi();
         app.MapImportTemplates();
         app.MapMetricExports();
         app.MapNorthStarExports();

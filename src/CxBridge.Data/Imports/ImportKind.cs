@@ -235,8 +235,14 @@ public sealed class RowReader(CsvReader csv, HeaderMapping mapping, ImportContex
         _errors.Add(new RowError(RowNumber, field is null ? null : mapping.HeaderOf(field) ?? field, value, message));
 }
 
-/// <summary>What every row of one import shares: the upload's options, the time zone, the clock.</summary>
-public sealed record ImportContext(ImportOptions Options, TimeZoneInfo TimeZone, DateTimeOffset Now);
+/// <summary>
+/// What every row of one import shares: the upload's options, the time zone, the clock, and the scales assumed when the
+/// upload names none (the organisation's settings).
+/// </summary>
+public sealed record ImportContext(ImportOptions Options, TimeZoneInfo TimeZone, DateTimeOffset Now)
+{
+    public CxBridge.Metrics.DefaultScales Scales { get; init; } = CxBridge.Metrics.DefaultScales.Standard;
+}
 
 /// <summary>A row the import refused: row number (header = 1), column (the file's header), value, and what was expected.</summary>
 public sealed record RowError(long Row, string? Column, string? Value, string Message);

@@ -278,8 +278,10 @@ public sealed class ImportService(NpgsqlDataSource dataSource, IOptions<CxBridge
     private ParseSummary Parse<TRow>(ImportKind<TRow> kind, UploadedFile file, ImportOptions options, RowSink<TRow> sink, int rawRows = 0, bool staging = false)
     {
         var summary = new ParseSummary();
-        var maxErrors = settings.Value.MaxStoredErrors;
-        var context = new ImportContext(options, settings.Value.TimeZoneInfo, clock.GetUtcNow());
+        // One reading of the settings for the whole file, however they change meanwhile.
+        var current = settings.Value;
+        var maxErrors = current.MaxStoredErrors;
+        var context = new ImportContext(options, current.TimeZoneInfo, clock.GetUtcNow()) { Scales = current.DefaultScales };
         CsvHelper.CsvMalformedReason? malformed = null;
         var csvOptions = new CsvReaderOptions
         {

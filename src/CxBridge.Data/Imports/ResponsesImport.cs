@@ -86,7 +86,7 @@ public sealed class ResponsesImport : ImportKind<ResponseRow>
             return false;
         }
 
-        var scale = options.Scale ?? survey.Value.DefaultScale();
+        var scale = options.Scale ?? row.Context.Scales.For(survey.Value);
         var score = ValueParsers.ParseNumber(scoreText!);
         if (score is null)
         {

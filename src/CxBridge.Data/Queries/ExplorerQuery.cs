@@ -190,9 +190,10 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
         }
         command.CommandText = $"SELECT count(*)::int FROM (SELECT 1 FROM {from}) n";
         var total = (int)(await command.ExecuteScalarAsync(ct))!;
-        if (definition.Code == "enps" && total < settings.Value.AnonymityThreshold)
+        var threshold = settings.Value.AnonymityThreshold;
+        if (definition.Code == "enps" && total < threshold)
         {
-            return new DrillPage(["note"], [[$"hidden: {total} responses, below the anonymity threshold of {settings.Value.AnonymityThreshold}"]], 0, page, pageSize);
+            return new DrillPage(["note"], [[$"hidden: {total} responses, below the anonymity threshold of {threshold}"]], 0, page, pageSize);
         }
         command.CommandText = $"SELECT {string.Join(", ", columns)} FROM {from} ORDER BY {order} LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}";
         var result = new List<IReadOnlyList<string?>>();

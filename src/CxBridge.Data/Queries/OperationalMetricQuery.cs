@@ -12,8 +12,9 @@ public sealed class OperationalMetricQuery(NpgsqlDataSource dataSource, IOptions
 {
     public async Task<IReadOnlyList<MetricPoint>> SeriesAsync(string code, MetricFilter filter, ChurnBasis? basis = null, CancellationToken ct = default)
     {
-        var s = settings.Value.MetricSettings;
-        var windows = PeriodWindows.Of(filter, settings.Value.TimeZoneInfo);
+        var current = settings.Value; // one reading per series
+        var s = current.MetricSettings;
+        var windows = PeriodWindows.Of(filter, current.TimeZoneInfo);
         return code switch
         {
             "retention_rate" => (await CustomersAsync(windows, filter, ct)).Select(r => CustomerMetric.Retention(r.Period, r.Value, s)).ToList(),

@@ -27,7 +27,8 @@ public sealed class SurveyMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBr
 
     private async Task<Dictionary<DateOnly, SurveyAggregate>> AggregateAsync(Survey survey, MetricFilter filter, CancellationToken ct)
     {
-        var (start, end) = PeriodWindows.Whole(filter, settings.Value.TimeZoneInfo);
+        var zone = settings.Value.TimeZoneInfo; // one reading: the range and the buckets in the same zone, whatever a save does meanwhile
+        var (start, end) = PeriodWindows.Whole(filter, zone);
         var bucket = filter.Grain == Grain.Total
             ? "$4::date"
             : $"date_trunc('{filter.Grain.Code()}', r.responded_at AT TIME ZONE $5)::date";
@@ -36,7 +37,7 @@ public sealed class SurveyMetricQuery(NpgsqlDataSource dataSource, IOptions<CxBr
         command.Parameters.AddWithValue(start);
         command.Parameters.AddWithValue(end);
         command.Parameters.AddWithValue(filter.From);
-        command.Parameters.AddWithValue(settings.Value.TimeZone);
+        command.Parameters.AddWithValue(zone.Id);
         var dimensions = PeriodWindows.DimensionFilter(command, filter, "r", ResponseDimensions);
         command.CommandText = $"""
             SELECT {bucket} AS period,

@@ -3,6 +3,7 @@ using CxBridge.Data.Demo;
 using CxBridge.Data.Departments;
 using CxBridge.Data.Imports;
 using CxBridge.Data.Migrations;
+using CxBridge.Data.Settings;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -17,17 +18,19 @@ public sealed class DemoDataSettings
 }
 
 /// <summary>
-/// Before the app serves: applies the SQL migrations, seeds the department catalog (departments not seeded yet), then,
+/// Before the app serves: applies the SQL migrations, loads the saved organisation settings (so the first request and the
+/// demo data already use them), seeds the department catalog (departments not seeded yet), then,
 /// when the setting is on and nothing was ever imported, loads 24 months of demo data through the import service itself
 /// (so the demo is exactly what an upload gives) and sets the demo company's targets.
 /// </summary>
 public sealed class DatabaseStartup(
     DatabaseMigrator migrator, DepartmentCatalogSeeder catalog, ImportService imports, NpgsqlDataSource dataSource, IServiceScopeFactory scopes,
-    TimeProvider clock, IOptions<DemoDataSettings> demo, IOptions<CxBridgeSettings> settings, ILogger<DatabaseStartup> logger) : IHostedService
+    TimeProvider clock, IOptions<DemoDataSettings> demo, SettingsStore settings, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
+        await settings.ReloadAsync(cancellationToken);
         await catalog.SeedAsync(cancellationToken);
         if (!demo.Value.LoadWhenEmpty)
         {

@@ -226,6 +226,24 @@ public sealed class ResponseImportTests(TestDatabase db) : IClassFixture<TestDat
     }
 
     [Fact]
+    public async Task Import_NoScaleGiven_ReadsCsatPsatAndCesOnTheOrganisationsScales()
+    {
+        var service = db.CreateImportService(new CxBridgeSettings { CsatScale = "1-10", CesScale = "1-5" });
+
+        var report = await service.ImportAsync(_files.Request(
+            "survey,score,responded_at\ncsat,9,2025-03-01\npsat,10,2025-03-01\nces,5,2025-03-01\nnps,10,2025-03-01\ncsat,11,2025-03-01\n", "mode=skip-invalid"));
+
+        report.RowsImported.Should().Be(4);
+        report.Errors.Single().Message.Should().Be("outside the scale: expected a whole number from 1 to 10 (csat scale 1-10; give scale= at upload for another scale)");
+        await using var context = db.CreateDbContext();
+        context.SurveyResponses.OrderBy(r => r.Id).Select(r => new { r.Survey, r.ScaleMin, r.ScaleMax, r.Value }).ToList().Should().Equal(
+            new { Survey = "csat", ScaleMin = (short)1, ScaleMax = (short)10, Value = 9.0 },
+            new { Survey = "psat", ScaleMin = (short)1, ScaleMax = (short)10, Value = 10.0 },
+            new { Survey = "ces", ScaleMin = (short)1, ScaleMax = (short)5, Value = 7.0 },   // 5 on 1-5 is 7 on 1-7
+            new { Survey = "nps", ScaleMin = (short)0, ScaleMax = (short)10, Value = 10.0 });
+    }
+
+    [Fact]
     public async Task Import_CesWithEffortPolarityAndOtherScale_StoresRescaledValue()
     {
         await Service.ImportAsync(_files.Request("score,responded_at\n1,2025-03-01\n5,2025-03-01\n", "survey=ces&scale=1-5&polarity=effort"));

@@ -70,7 +70,7 @@ public sealed class SchemaTests(TestDatabase db) : IClassFixture<TestDatabase>
                 await old.ExecuteNonQueryAsync();
             }
 
-            (await new DatabaseMigrator(fresh.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync()).Should().Equal("0004");
+            (await new DatabaseMigrator(fresh.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync()).Should().StartWith("0004");
             await fresh.CreateSeeder().SeedAsync();
 
             var kpis = await new CxBridge.Data.Departments.DepartmentCatalogQuery(fresh.ContextFactory).KpisAsync("finance");

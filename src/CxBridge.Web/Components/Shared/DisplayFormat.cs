@@ -6,28 +6,59 @@ using Microsoft.Extensions.Options;
 namespace CxBridge.Web.Components.Shared;
 
 /// <summary>
-/// How numbers and dates are written on pages: in the organisation's locale (setting CxBridge:Locale), money with its
-/// currency's symbol (CxBridge:Currency), every value with its unit — "%" on shares, "/7" on CES means, "h" on
+/// How numbers and dates are written on pages: in the organisation's locale (setting locale), money with its
+/// currency's symbol (currency), every value with its unit — "%" on shares, "/7" on CES means, "h" on
 /// durations, "pts" on NPS and percentage changes. CSV exports and the JSON API stay invariant; this is for people.
+/// One instance serves the app: locale, currency and time zone are those in force at each call (the settings can change
+/// while the app runs), worked out again only when the settings change.
 /// </summary>
-public sealed class DisplayFormat
+public sealed class DisplayFormat(IOptions<CxBridgeSettings> settings)
 {
-    public DisplayFormat(IOptions<CxBridgeSettings> settings)
+    /// <summary>What the settings in force give, for the settings object it was worked out from.</summary>
+    private sealed class Current
     {
-        Culture = CultureOf(settings.Value.Locale);
-        CurrencyCode = string.IsNullOrWhiteSpace(settings.Value.Currency) ? "USD" : settings.Value.Currency.Trim().ToUpperInvariant();
-        CurrencySymbol = SymbolOf(CurrencyCode, Culture);
-        TimeZone = settings.Value.TimeZoneInfo;
+        public Current(CxBridgeSettings source)
+        {
+            Source = source;
+            Culture = CultureOf(source.Locale);
+            CurrencyCode = string.IsNullOrWhiteSpace(source.Currency) ? "USD" : source.Currency.Trim().ToUpperInvariant();
+            CurrencySymbol = SymbolOf(CurrencyCode, Culture);
+            TimeZone = source.TimeZoneInfo;
+        }
+
+        public CxBridgeSettings Source { get; }
+        public CultureInfo Culture { get; }
+        public string CurrencyCode { get; }
+        public string CurrencySymbol { get; }
+        public TimeZoneInfo TimeZone { get; }
     }
 
-    public CultureInfo Culture { get; }
+    private volatile Current? _current;
 
-    public string CurrencySymbol { get; }
+    /// <summary>The settings in force, worked out again when they are another object (a reload makes a new one).</summary>
+    private Current Now
+    {
+        get
+        {
+            var source = settings.Value;
+            var current = _current;
+            if (current is null || !ReferenceEquals(current.Source, source))
+            {
+                current = new Current(source);
+                _current = current;
+            }
+            return current;
+        }
+    }
+
+    public CultureInfo Culture => Now.Culture;
+
+    public string CurrencySymbol => Now.CurrencySymbol;
 
     /// <summary>The organisation's currency, ISO 4217 (USD).</summary>
-    public string CurrencyCode { get; }
+    public string CurrencyCode => Now.CurrencyCode;
 
-    public TimeZoneInfo TimeZone { get; }
+    public TimeZoneInfo TimeZone => Now.TimeZone;
 
     /// <summary>Decimals a metric's values are written with: 2 for means on a scale, 0 for money, else 1.</summary>
     public static int Decimals(MetricDefinition definition) => definition.Unit switch
@@ -111,24 +142,34 @@ public sealed class DisplayFormat
     /// <summary>Whether values in this KPI unit are money.</summary>
     public static bool IsMoney(string? unit) => unit?.Trim() is "currency" or "currency per customer";
 
-    private string MoneyIn(double value, string? currency) =>
-        currency is null || currency.Equals(CurrencyCode, StringComparison.OrdinalIgnoreCase)
+    private string MoneyIn(double value, string? currency)
+    {
+        var now = Now;
+        return currency is null || currency.Equals(now.CurrencyCode, StringComparison.OrdinalIgnoreCase)
             ? Money(value)
-            : (value < 0 ? "−" : "") + SymbolOf(currency, Culture) + Math.Abs(value).ToString("N0", Culture);
+            : (value < 0 ? "−" : "") + SymbolOf(currency, now.Culture) + Math.Abs(value).ToString("N0", now.Culture);
+    }
 
-    public string Money(double value) => value < 0
-        ? "−" + CurrencySymbol + Math.Abs(value).ToString("N0", Culture)
-        : CurrencySymbol + value.ToString("N0", Culture);
+    public string Money(double value)
+    {
+        var now = Now;
+        return value < 0
+            ? "−" + now.CurrencySymbol + Math.Abs(value).ToString("N0", now.Culture)
+            : now.CurrencySymbol + value.ToString("N0", now.Culture);
+    }
 
     public string Number(double? value, int decimals = 1) => value is not { } v ? "—" : v.ToString("N" + decimals, Culture);
 
     public string Count(long n) => n.ToString("N0", Culture);
 
     /// <summary>The symbol of a currency (a KPI's own): the organisation's symbol for its own currency or none given.</summary>
-    public string SymbolFor(string? currency) =>
-        string.IsNullOrWhiteSpace(currency) || string.Equals(currency.Trim(), CurrencyCode, StringComparison.OrdinalIgnoreCase)
-            ? CurrencySymbol
-            : SymbolOf(currency, Culture);
+    public string SymbolFor(string? currency)
+    {
+        var now = Now;
+        return string.IsNullOrWhiteSpace(currency) || string.Equals(currency.Trim(), now.CurrencyCode, StringComparison.OrdinalIgnoreCase)
+            ? now.CurrencySymbol
+            : SymbolOf(currency, now.Culture);
+    }
 
     /// <summary>A p-value as people read it: "p = 0.023", or "p &lt; 0.001" rather than a row of zeros.</summary>
     public string PValue(double? p) => p switch
@@ -142,7 +183,11 @@ public sealed class DisplayFormat
     public string Date(DateOnly date) => date.ToString("d", Culture);
 
     /// <summary>An instant in the organisation's time zone, short date and time.</summary>
-    public string DateTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("g", Culture);
+    public string DateTime(DateTimeOffset instant)
+    {
+        var now = Now;
+        return TimeZoneInfo.ConvertTime(instant, now.TimeZone).ToString("g", now.Culture);
+    }
 
     /// <summary>A period by its grain: "Mar 2025", "week of 3/3/2025", "Q1 2025", "2025"; for total, the dates.</summary>
     public string Period(DateOnly period, Grain grain) => grain switch
