@@ -1,5 +1,6 @@
 using CxBridge.Web.Api;
 using CxBridge.Web.Components;
+using CxBridge.Web.Components.Pages.Departments;
 using CxBridge.Web.Components.Pages.Imports;
 using CxBridge.Web.Components.Pages.Metrics;
 using CxBridge.Web.Components.Pages.NorthStar;
@@ -50,6 +51,7 @@ public static class WebApplicationExtensions
         app.MapImportTemplates();
         app.MapMetricExports();
         app.MapNorthStarExports();
+        app.MapDepartmentExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

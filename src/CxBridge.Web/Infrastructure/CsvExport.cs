@@ -20,6 +20,7 @@ public static class CsvExport
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         bool b => b ? "true" : "false",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         string s when IsPlainNumber(s) => s,
         _ => Quote(Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),
     };

@@ -33,6 +33,7 @@ public sealed class CsvExportTests
         CsvExport.Cell(-35.9).Should().Be("-35.9");
         CsvExport.Cell(1234.5m).Should().Be("1234.5");
         CsvExport.Cell(new DateOnly(2025, 3, 1)).Should().Be("2025-03-01");
+        CsvExport.Cell(new DateTimeOffset(2025, 3, 1, 11, 5, 9, TimeSpan.FromHours(1))).Should().Be("2025-03-01 10:05:09Z");
         CsvExport.Cell(null).Should().Be("");
     }
 
