@@ -85,15 +85,21 @@ public sealed class ExplorerQuery(NpgsqlDataSource dataSource, MetricQuery metri
             return [];
         }
         var total = filter with { Grain = Grain.Total };
-        var rows = new List<BreakdownRow>();
-        foreach (var value in await ValuesAsync(definition, total, dimension, ct))
+        var values = await ValuesAsync(definition, total, dimension, ct);
+        // Segments are independent reads, each on its own pooled connection: a few at once, kept in the values' order.
+        var rows = new BreakdownRow[values.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = SegmentReadsAtOnce, CancellationToken = ct };
+        await Parallel.ForAsync(0, values.Count, options, async (i, token) =>
         {
-            var point = (await metrics.SeriesAsync(definition, total.With(dimension, value), basis, ct)).Points.Single();
-            var rest = (await metrics.SeriesAsync(definition, total.Without(dimension, value), basis, ct)).Points.Single();
-            rows.Add(new BreakdownRow(value, point, rest, PointComparison.Compare(definition, point, rest)));
-        }
+            var point = (await metrics.SeriesAsync(definition, total.With(dimension, values[i]), basis, token)).Points.Single();
+            var rest = (await metrics.SeriesAsync(definition, total.Without(dimension, values[i]), basis, token)).Points.Single();
+            rows[i] = new BreakdownRow(values[i], point, rest, PointComparison.Compare(definition, point, rest));
+        });
         return rows;
     }
+
+    /// <summary>How many segments of a breakdown are read at once (each takes one connection while it is read).</summary>
+    private const int SegmentReadsAtOnce = 4;
 
     private async Task<List<string>> ValuesAsync(MetricDefinition definition, MetricFilter filter, string dimension, CancellationToken ct)
     {
