@@ -56,6 +56,27 @@ public abstract class BrowserTest(BrowserAppFactory app, ChromiumFixture chromiu
     protected static Task WaitForUrlAsync(IPage page, Regex matches, float timeout = 10_000) =>
         page.WaitForURLAsync(matches, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
 
+    /// <summary>
+    /// Clicks a control that changes the URL and waits for the URL. A click that lands while the circuit is still
+    /// re-rendering the element (the table it sits in has just been drawn again) can reach the replaced element and do
+    /// nothing, as a person's click sometimes does; like the person, the test clicks again, at most three times.
+    /// </summary>
+    protected static async Task ClickUntilUrlAsync(IPage page, ILocator control, Func<string, bool> matches)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await control.ClickAsync();
+            try
+            {
+                await WaitForUrlAsync(page, matches, timeout: attempt < 3 ? 5_000 : 10_000);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>Opens the MudBlazor select inside <paramref name="container"/> and clicks the item <paramref name="item"/>.</summary>
     protected static async Task PickAsync(IPage page, ILocator container, string item)
     {
