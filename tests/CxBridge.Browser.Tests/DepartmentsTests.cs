@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CxBridge.Browser.Tests.Infrastructure;
 using CxBridge.Data.Demo;
+using CxBridge.Metrics;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -36,6 +37,29 @@ public sealed class DepartmentsTests(BrowserAppFactory app, ChromiumFixture chro
             write(csv, end);
             await App.ImportAsync(kind, csv.ToString());
         }
+    }
+
+    [Fact]
+    public async Task NorthStar_OnA1280By900Screen_ShowsTheWholeStoryWithinTwoScreens()
+    {
+        // What an executive takes in without scrolling past two screens: the North Star against target, every metric,
+        // the departments on target, the links that hold, revenue at risk and the first of the customers' own words.
+        await OpenAsync("/");
+
+        var bottoms = await Page.EvaluateAsync<Dictionary<string, double>>(
+            """
+            () => Object.fromEntries(['[data-north-star]', '.headline-strip', '[data-panel=attainment] [data-department]',
+                '[data-panel=links] [data-link]', '[data-panel=revenue-at-risk] [data-amount]']
+                .map(s => [s, document.querySelector(s).getBoundingClientRect().bottom + window.scrollY]))
+            """);
+        bottoms.Should().AllSatisfy(b => b.Value.Should().BeLessThanOrEqualTo(2 * 900, $"{b.Key} is within the first two screens"));
+        // The customers' words start within the two screens: the first line of the first promoter's and detractor's comment.
+        var firstLines = await Page.EvaluateAsync<double[]>(
+            "() => ['promoter', 'detractor'].map(k => { const q = document.querySelector(`[data-stories=${k}] [data-story] blockquote`); return q.getBoundingClientRect().top + window.scrollY + parseFloat(getComputedStyle(q).lineHeight); })");
+        firstLines.Should().AllSatisfy(y => y.Should().BeLessThanOrEqualTo(2 * 900, "a customer's words are read within the first two screens"));
+        (await Page.Locator("[data-panel=attainment] [data-department]").CountAsync()).Should().Be(10);
+        (await Page.Locator(".headline-strip [data-metric]").CountAsync()).Should().Be(MetricCatalog.All.Count - 1, "every metric but the North Star");
+        await SaveScreenshotAsync("north-star-demo.png");
     }
 
     [Fact]
