@@ -16,7 +16,7 @@ public sealed record CatalogPair(SeriesRef Driver, SeriesRef Outcome, int Expect
 /// <summary>A target of a department: its subject (a metric the department shows, or one of its KPIs) and levels.</summary>
 public sealed record CatalogTarget(SeriesRef Subject, Target Target);
 
-/// <summary>One department's catalog: what its page shows and checks (DEPARTMENTS.md).</summary>
+/// <summary>One department's catalog: what its page shows and checks (docs/departments.md).</summary>
 public sealed record DepartmentSetup(
     string Code,
     string Name,

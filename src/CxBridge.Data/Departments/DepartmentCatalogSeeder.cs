@@ -10,7 +10,7 @@ namespace CxBridge.Data.Departments;
 /// linkage pairs) into the database, once per department: a department whose <c>seeded_at</c> is set is left alone,
 /// so an admin's edits stay and a pair or KPI an admin removed does not come back. Run after the migrations; safe to
 /// run any number of times and from several instances at once (each department is seeded under its row's lock).
-/// Targets are not seeded: DEPARTMENTS.md sets no default values.
+/// Targets are not seeded: the catalog (docs/departments.md) sets no default values.
 /// </summary>
 public sealed class DepartmentCatalogSeeder(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DepartmentCatalogSeeder> logger)
 {

@@ -5,7 +5,7 @@ using CxBridge.Metrics;
 namespace CxBridge.Data.Departments;
 
 /// <summary>
-/// One department's page for a filter (DEPARTMENTS.md): its CX metrics' headlines, its KPIs, its linkage pairs with their
+/// One department's page for a filter (docs/departments.md): its CX metrics' headlines, its KPIs, its linkage pairs with their
 /// statistics over the linkage window [<see cref="LinkageFrom"/>, <see cref="LinkageTo"/>], the events of the range
 /// (company-wide and the department's own) and how many of its targets are met. Built by <see cref="DepartmentQuery"/>.
 /// </summary>
@@ -56,7 +56,7 @@ public sealed record DepartmentMetricView(MetricHeadline Headline, Target? Targe
 public sealed record DepartmentKpiView(CatalogKpi Kpi, IReadOnlyList<KpiPoint> Points, KpiPoint? Latest, KpiPoint? Previous, Target? Target, TargetStatus? Status);
 
 /// <summary>
-/// A linkage pair with its statistics (METRICS.md, "Linkage statistics"): both monthly series over the linkage window
+/// A linkage pair with its statistics (docs/metrics.md, "Linkage statistics"): both monthly series over the linkage window
 /// (month's 1st → value; a month without a value is absent) and the result after the page-wide false-discovery control,
 /// so every computed lag has its q and the pair its verdict.
 /// </summary>

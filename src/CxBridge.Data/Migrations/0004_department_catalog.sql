@@ -1,4 +1,4 @@
--- The department catalog (DEPARTMENTS.md) as data an admin can edit: departments, their KPIs, the CX metrics each
+-- The department catalog (docs/departments.md) as data an admin can edit: departments, their KPIs, the CX metrics each
 -- shows, linkage pairs and targets; and events, dated annotations for the trends. The defaults are not inserted here:
 -- DepartmentCatalogSeeder copies them from DepartmentCatalog (C#) at startup, once per department.
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CxBridge.Web.Api;
 
 /// <summary>
-/// Departments (DEPARTMENTS.md): GET /api/departments (the list, with each one's attainment and strongest link for the
+/// Departments (docs/departments.md): GET /api/departments (the list, with each one's attainment and strongest link for the
 /// filter), GET /api/departments/{code} (a department's page for the filter: metrics, KPIs, linkages, events, attainment),
 /// and the catalog as admins edit it: GET/PUT of a department's KPIs, linkage pairs and targets. A PUT replaces the whole
 /// set it names, validated as a whole: 200 with the set as saved, 422 (nothing saved) with every problem naming the value

@@ -46,7 +46,7 @@ public sealed class DepartmentCatalogSeederTests(TestDatabase db) : IClassFixtur
         (await db.CountAsync("SELECT count(*) FROM department_kpis WHERE custom")).Should().Be(0);
         (await db.CountAsync("SELECT count(*) FROM department_pairs")).Should().Be(31);
         (await db.CountAsync("SELECT count(*) FROM department_metrics")).Should().Be(4 + 4 + 3 + 2 + 3 + 3 + 6 + 4 + 3 + 13);
-        (await db.CountAsync("SELECT count(*) FROM department_targets")).Should().Be(0, "DEPARTMENTS.md sets no default target values");
+        (await db.CountAsync("SELECT count(*) FROM department_targets")).Should().Be(0, "the catalog sets no default target values");
 
         var query = new DepartmentCatalogQuery(db.ContextFactory);
         var finance = (await query.LoadAsync("finance"))!;
