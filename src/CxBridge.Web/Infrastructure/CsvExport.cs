@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using CxBridge.Data.Queries;
+using CxBridge.Metrics;
 
 namespace CxBridge.Web.Infrastructure;
 
@@ -46,4 +48,19 @@ public static class CsvExport
         }
         return csv.ToString();
     }
+
+    /// <summary>A CSV download: UTF-8, text/csv, saved under <paramref name="fileName"/>.</summary>
+    public static IResult File(string csv, string fileName) =>
+        Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", fileName);
+
+    /// <summary>The columns of a metric headline written as a row (<see cref="HeadlineRow"/>), as the North Star and department pages export their tiles.</summary>
+    public static readonly string[] HeadlineColumns =
+        ["metric", "period", "value", "n", "low", "high", "partial", "previous", "p", "significant", "good", "better", "best", "status"];
+
+    /// <summary>A metric tile as a row: its latest period, the value it is compared with, target and status (null for a suppressed eNPS cut, as the tile).</summary>
+    public static object?[] HeadlineRow(MetricHeadline h, Target? target, TargetStatus? status) =>
+    [
+        h.Definition.Code, h.Latest.Period, h.Latest.Value, h.Latest.N, h.Latest.Low, h.Latest.High, h.Coverage.IsPartial,
+        h.Comparison?.Point.Value, h.Comparison?.Test.P, h.Significant, target?.Good, target?.Better, target?.Best, status?.Code(),
+    ];
 }

@@ -27,8 +27,6 @@ window.cxbridge = {
             try { return document.execCommand("copy"); } catch { return false; } finally { area.remove(); }
         }
     },
-
-    print: () => window.print(),
 };
 
 // A page printed long after it was opened says when it was printed, in the organisation's time zone.

@@ -3,7 +3,7 @@ using CsvHelper;
 namespace CxBridge.Data.Tests.Demo;
 
 /// <summary>Reads CSV text with CsvHelper 34 (a real RFC 4180 parser), failing on malformed quoting.</summary>
-internal static class CsvTestReader
+public static class CsvTestReader
 {
     public static (string[] Header, List<string[]> Rows) Read(TextReader text)
     {

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CxBridge.Data.Departments;
+using CxBridge.Data.Tests.Demo;
 using CxBridge.Web.Components.Pages.Departments;
 using CxBridge.Web.Infrastructure;
 using CxBridge.Web.Tests.Infrastructure;
@@ -280,35 +281,12 @@ public sealed class DepartmentExportTests(DemoStartupTests.DemoAppFactory app) :
 
     private Task<List<string>> ExportAsync(string url) => ExportAsync(_client, url);
 
-    /// <summary>Records of an RFC 4180 text with CRLF line ends (quoted cells may hold commas, quotes and line breaks).</summary>
+    /// <summary>The header and the records of an export, read by CsvHelper (quoted cells may hold commas, quotes and line breaks).</summary>
     internal static List<List<string>> Parse(string csv)
     {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { record.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                record.Add(cell.ToString());
-                cell.Clear();
-                records.Add(record);
-                record = [];
-                i++;
-            }
-            else cell.Append(c);
-        }
-        records.Should().NotBeEmpty().And.OnlyContain(r => r.Count == records[0].Count, "every line has the header's cells");
+        var (header, rows) = CsvTestReader.Read(csv);
+        List<List<string>> records = [[.. header], .. rows.Select(r => r.ToList())];
+        records.Should().OnlyContain(r => r.Count == header.Length, "every line has the header's cells");
         return records;
     }
 

@@ -16,9 +16,6 @@ namespace CxBridge.Web.Components.Pages.Departments;
 /// </summary>
 public static class DepartmentExportEndpoints
 {
-    private static readonly string[] MetricColumns =
-        ["metric", "period", "value", "n", "low", "high", "partial", "previous", "p", "significant", "good", "better", "best", "status"];
-
     public static IEndpointRouteBuilder MapDepartmentExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/departments/export", async (HttpRequest request, FilterQuery filters, DepartmentQuery departments, CancellationToken ct) =>
@@ -38,7 +35,7 @@ public static class DepartmentExportEndpoints
                     d.StrongestLink is { } l ? $"{l.Driver.Ref} -> {l.Outcome.Ref}" : null, d.StrongestLink?.Result.StrongestLag,
                     d.StrongestLink?.Result.Strongest?.Pearson, d.StrongestLink?.Result.Strongest?.Q, d.StrongestLink?.Result.Strongest?.N,
                 }));
-            return Csv(csv, $"departments-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
+            return CsvExport.File(csv, $"departments-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
         }).ExcludeFromDescription();
 
         app.MapGet("/departments/{code}/export/{table}", async (string code, string table, HttpRequest request, FilterQuery filters,
@@ -72,7 +69,7 @@ public static class DepartmentExportEndpoints
                 return Results.Problem(statusCode: 404, title: "No such table",
                     detail: $"'{table}' is not a table of the {view.Name} page: expected {string.Join(", ", tables.Keys)}");
             }
-            return Csv(csv(), $"{view.Code}-{table}-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
+            return CsvExport.File(csv(), $"{view.Code}-{table}-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
         }).ExcludeFromDescription();
         return app;
     }
@@ -80,7 +77,7 @@ public static class DepartmentExportEndpoints
     /// <summary>The tables every department page has: its CX metric tiles, its KPIs by month, its pairs by lag, its events.</summary>
     private static Dictionary<string, Func<string>> PageTables(DepartmentView view) => new()
     {
-        ["metrics"] = () => CsvExport.Write(MetricColumns, view.Metrics.Select(m => MetricRow(m.Headline, m.Target, m.Status))),
+        ["metrics"] = () => CsvExport.Write(CsvExport.HeadlineColumns, view.Metrics.Select(m => CsvExport.HeadlineRow(m.Headline, m.Target, m.Status))),
         // A KPI without a value in the range still has its line, as it has its tile; its target and status go with its latest month.
         ["kpis"] = () => CsvExport.Write(
             ["kpi", "name", "unit", "currency", "direction", "period", "value", "latest", "good", "better", "best", "status"],
@@ -116,7 +113,7 @@ public static class DepartmentExportEndpoints
         }
         if (panels is { Enps: { } enps, Nps: { } nps })
         {
-            yield return ("chain", () => CsvExport.Write(MetricColumns, [MetricRow(enps, null, null), MetricRow(nps, null, null)]));
+            yield return ("chain", () => CsvExport.Write(CsvExport.HeadlineColumns, [CsvExport.HeadlineRow(enps, null, null), CsvExport.HeadlineRow(nps, null, null)]));
         }
         if (panels.TopAgents.Count > 0)
         {
@@ -138,13 +135,6 @@ public static class DepartmentExportEndpoints
         }
     }
 
-    /// <summary>A metric tile as a row: its latest period, the value it is compared with, target and status (null for a suppressed eNPS cut, as the tile).</summary>
-    private static object?[] MetricRow(MetricHeadline h, Target? target, TargetStatus? status) =>
-    [
-        h.Definition.Code, h.Latest.Period, h.Latest.Value, h.Latest.N, h.Latest.Low, h.Latest.High, h.Coverage.IsPartial,
-        h.Comparison?.Point.Value, h.Comparison?.Test.P, h.Significant, target?.Good, target?.Better, target?.Best, status?.Code(),
-    ];
-
     /// <summary>
     /// Breakdown cards as rows: each segment's value and n and its test against the rest, as the card shows it. The rest's own
     /// value and n are not written: the page does not show them, and with the total they would give back a hidden cut.
@@ -158,7 +148,4 @@ public static class DepartmentExportEndpoints
 
     private static IResult BadFilter(List<string> problems) =>
         Results.Problem(statusCode: 400, title: "Cannot export", detail: string.Join("; ", problems));
-
-    private static IResult Csv(string csv, string name) =>
-        Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
 }

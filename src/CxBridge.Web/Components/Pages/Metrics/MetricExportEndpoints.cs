@@ -39,20 +39,8 @@ public static class MetricExportEndpoints
                 default:
                     return Results.Problem(statusCode: 404, title: "No such table", detail: "expected periods, breakdown or rows");
             }
-            return Results.Text(csv, "text/csv; charset=utf-8", System.Text.Encoding.UTF8)
-                .WithDownloadName($"{r.Definition.Code}-{table}-{r.Filter.From:yyyyMMdd}-{r.Filter.To:yyyyMMdd}.csv");
+            return CsvExport.File(csv, $"{r.Definition.Code}-{table}-{r.Filter.From:yyyyMMdd}-{r.Filter.To:yyyyMMdd}.csv");
         }).ExcludeFromDescription();
         return app;
-    }
-
-    private static IResult WithDownloadName(this IResult result, string name) => new DownloadResult(result, name);
-
-    private sealed class DownloadResult(IResult inner, string name) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-            return inner.ExecuteAsync(httpContext);
-        }
     }
 }

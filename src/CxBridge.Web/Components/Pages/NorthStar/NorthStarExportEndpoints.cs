@@ -27,14 +27,8 @@ public static class NorthStarExportEndpoints
             var view = await query.LoadAsync(filter, string.IsNullOrWhiteSpace(search) ? null : search, ct);
             var csv = table switch
             {
-                "metrics" => CsvExport.Write(
-                    ["metric", "period", "value", "n", "low", "high", "partial", "previous", "p", "significant", "good", "better", "best", "status"],
-                    view.Metrics.Prepend(view.NorthStar).Select(m => new object?[]
-                    {
-                        m.Headline.Definition.Code, m.Headline.Latest.Period, m.Headline.Latest.Value, m.Headline.Latest.N, m.Headline.Latest.Low,
-                        m.Headline.Latest.High, m.Headline.Coverage.IsPartial, m.Headline.Comparison?.Point.Value, m.Headline.Comparison?.Test.P,
-                        m.Headline.Significant, m.Target?.Good, m.Target?.Better, m.Target?.Best, m.Status?.Code(),
-                    })),
+                "metrics" => CsvExport.Write(CsvExport.HeadlineColumns,
+                    view.Metrics.Prepend(view.NorthStar).Select(m => CsvExport.HeadlineRow(m.Headline, m.Target, m.Status))),
                 "departments" => CsvExport.Write(
                     ["department", "name", "targets_met", "targets_set", "without_value", "worst_subject", "worst_value", "worst_good", "strongest_link"],
                     view.Departments.Select(d => new object?[]
@@ -58,8 +52,7 @@ public static class NorthStarExportEndpoints
                         x.Item1, x.c.RespondedAt, x.c.Survey, x.c.Score, x.c.Segment, x.c.Channel, x.c.Comment,
                     })),
             };
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8",
-                $"north-star-{table}-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
+            return CsvExport.File(csv, $"north-star-{table}-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
         }).ExcludeFromDescription();
         return app;
     }
